@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Copies the face-api model files Clockface ships from the installed @vladmandic/face-api
+// package into resources/models and verifies them against pinned SHA-256 checksums, so a
+// build never ships a truncated or swapped model and nothing is fetched at run time.
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const target = join(root, 'resources', 'models')
+const checksums = JSON.parse(readFileSync(join(root, 'scripts', 'model-checksums.json'), 'utf8'))
+
+function fail(message) {
+  console.error(`[prepare-models] ${message}`)
+  process.exit(1)
+}
+
+let source
+try {
+  const require = createRequire(join(root, 'package.json'))
+  source = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model')
+} catch {
+  // During the very first `npm install` of a fresh clone the package may not be linked yet
+  // when lifecycle order differs; `npm run build` runs this script again.
+  console.warn('[prepare-models] @vladmandic/face-api is not installed yet; skipping')
+  process.exit(0)
+}
+
+mkdirSync(target, { recursive: true })
+const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex')
+
+for (const [file, expected] of Object.entries(checksums.files)) {
+  const dest = join(target, file)
+  if (!existsSync(dest) || sha256(dest) !== expected) {
+    const from = join(source, file)
+    if (!existsSync(from)) fail(`model file ${file} is missing from ${source}`)
+    copyFileSync(from, dest)
+  }
+  const actual = sha256(dest)
+  if (actual !== expected) {
+    fail(
+      `model file ${file} does not match its pinned checksum (expected ${expected}, got ${actual}); ` +
+        'reinstall @vladmandic/face-api or update scripts/model-checksums.json deliberately'
+    )
+  }
+}
+console.log(`[prepare-models] ${Object.keys(checksums.files).length} model files verified in resources/models`)

@@ -1,0 +1,61 @@
+/**
+ * Error codes that cross every transport (IPC, HTTP, CLI exit codes) as a typed result.
+ * Each operation in the contract lists the subset it can return; `invalid-input`,
+ * `engine-unavailable`, `store-error` and `internal` can come from any operation.
+ */
+export const errorCodes = [
+  'invalid-input',
+  'unreadable-image',
+  'no-face',
+  'multiple-faces',
+  'duplicate-code',
+  'not-found',
+  'engine-unavailable',
+  'store-error',
+  'internal'
+] as const
+
+/** One of {@link errorCodes}. */
+export type ErrorCode = (typeof errorCodes)[number]
+
+/** A failure as it crosses a transport: a machine-readable code plus a sentence for people. */
+export interface OperationError {
+  code: ErrorCode
+  message: string
+  /** Extra facts, e.g. the number of faces found or the field that failed validation. */
+  details?: unknown
+}
+
+/** The result of every operation: never a bare thrown message across a process boundary. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: OperationError }
+
+/**
+ * An error a service raises on purpose. Transports turn it into `{ ok: false, error }`;
+ * anything else thrown becomes `internal`.
+ */
+export class ClockfaceError extends Error {
+  readonly code: ErrorCode
+  readonly details?: unknown
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message)
+    this.name = 'ClockfaceError'
+    this.code = code
+    this.details = details
+  }
+}
+
+/** Wraps a value as a successful {@link Result}. */
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+
+/** Turns anything thrown into a failed {@link Result}, keeping the code of a {@link ClockfaceError}. */
+export function toFailure(error: unknown): { ok: false; error: OperationError } {
+  if (error instanceof ClockfaceError) {
+    return {
+      ok: false,
+      error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return { ok: false, error: { code: 'internal', message } }
+}

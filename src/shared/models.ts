@@ -1,0 +1,125 @@
+/**
+ * Data shapes returned by Clockface operations. Times are ISO-8601 strings in UTC; boxes and
+ * landmarks are in the pixels of the image or frame that was sent; distances are Euclidean
+ * distances between 128-D face descriptors (lower is more alike).
+ */
+
+/** An axis-aligned rectangle in image pixels, origin top-left. */
+export interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** A point in image pixels. */
+export interface Point {
+  x: number
+  y: number
+}
+
+/** A detected face: detector box and score (0..1) and the 68 iBUG-300W landmarks. */
+export interface DetectedFace {
+  box: Box
+  score: number
+  /** 68 points in iBUG 300-W order (jaw 0-16, brows 17-26, nose 27-35, eyes 36-47, mouth 48-67). */
+  landmarks: Point[]
+}
+
+/** An enrolled person. `code` is the organisation's own employee code, unique. */
+export interface Employee {
+  id: string
+  code: string
+  name: string
+  department: string
+  gender?: 'female' | 'male' | 'other'
+  /** Number of face templates enrolled for this person. */
+  templateCount: number
+  createdAt: string
+  updatedAt: string
+}
+
+/** Where a template's photo came from. */
+export type TemplateSource = 'camera' | 'file' | 'import'
+
+/** A face template (enrolment sample) without its descriptor. */
+export interface FaceTemplate {
+  id: string
+  employeeId: string
+  employeeCode: string
+  source: TemplateSource
+  /** JPEG thumbnail of the aligned face crop, as a data: URL. */
+  thumbnail: string
+  createdAt: string
+}
+
+/** Which way a punch goes. */
+export type PunchType = 'check-in' | 'check-out'
+
+/** One attendance punch as stored. */
+export interface AttendanceEvent {
+  id: string
+  employeeId: string
+  employeeCode: string
+  employeeName: string
+  type: PunchType
+  /** UTC time of the punch. */
+  time: string
+  /** Euclidean distance of the probe to the best template of this employee. */
+  distance: number
+  kioskId: string
+}
+
+/** The nearest gallery entry for a probe face, when it is under the threshold. */
+export interface Match {
+  employeeId: string
+  code: string
+  name: string
+  department: string
+  /** Euclidean distance between probe and nearest template descriptor. */
+  distance: number
+  threshold: number
+}
+
+/** A face found in a probe image with its 1:N identification result (null: not recognised). */
+export interface IdentifiedFace extends DetectedFace {
+  match: Match | null
+  /** Distance to the nearest template of anyone, also when it is above the threshold. */
+  nearestDistance: number | null
+}
+
+/** A face in a kiosk frame: identification plus the punch it caused or repeated. */
+export interface KioskFace extends IdentifiedFace {
+  punch: (AttendanceEvent & { repeated: boolean }) | null
+}
+
+/** Result of 1:1 verification, shaped like the usual face-verification web services. */
+export interface Verification {
+  verified: boolean
+  distance: number
+  threshold: number
+  model: string
+  metric: 'euclidean'
+  detector: string
+  face: DetectedFace
+}
+
+/** What the recognition engine is doing. */
+export interface EngineStatus {
+  state: 'loading' | 'ready' | 'error'
+  /** 0..1 while loading. */
+  progress: number
+  /** TensorFlow.js backend in use: `tensorflow` (tfjs-node) or `wasm`. */
+  backend: string | null
+  models: string[]
+  error: string | null
+}
+
+/** Result of processing one kiosk frame. */
+export interface FrameResult {
+  width: number
+  height: number
+  faces: KioskFace[]
+  /** Time spent in the engine for this frame, in ms. */
+  inferenceMs: number
+}
