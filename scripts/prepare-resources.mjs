@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Copies the face-api model files Clockface ships from the installed @vladmandic/face-api
-// package into resources/models and verifies them against pinned SHA-256 checksums, so a
-// build never ships a truncated or swapped model and nothing is fetched at run time.
+// Copies what the recognition engine reads at run time into resources/: the face-api model
+// files from the installed @vladmandic/face-api package (verified against pinned SHA-256
+// checksums, so a build never ships a truncated or swapped model and nothing is fetched at
+// run time) and the TensorFlow.js wasm binaries from @tensorflow/tfjs-backend-wasm.
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -13,7 +14,7 @@ const target = join(root, 'resources', 'models')
 const checksums = JSON.parse(readFileSync(join(root, 'scripts', 'model-checksums.json'), 'utf8'))
 
 function fail(message) {
-  console.error(`[prepare-models] ${message}`)
+  console.error(`[prepare-resources] ${message}`)
   process.exit(1)
 }
 
@@ -24,7 +25,7 @@ try {
 } catch {
   // During the very first `npm install` of a fresh clone the package may not be linked yet
   // when lifecycle order differs; `npm run build` runs this script again.
-  console.warn('[prepare-models] @vladmandic/face-api is not installed yet; skipping')
+  console.warn('[prepare-resources] @vladmandic/face-api is not installed yet; skipping')
   process.exit(0)
 }
 
@@ -46,4 +47,13 @@ for (const [file, expected] of Object.entries(checksums.files)) {
     )
   }
 }
-console.log(`[prepare-models] ${Object.keys(checksums.files).length} model files verified in resources/models`)
+const wasmTarget = join(target, '..', 'wasm')
+mkdirSync(wasmTarget, { recursive: true })
+const require2 = createRequire(join(root, 'package.json'))
+const wasmSource = join(dirname(require2.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')
+for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+  const from = join(wasmSource, file)
+  if (!existsSync(from)) fail(`wasm binary ${file} is missing from ${wasmSource}`)
+  copyFileSync(from, join(wasmTarget, file))
+}
+console.log(`[prepare-resources] ${Object.keys(checksums.files).length} model files verified in resources/models, wasm binaries in resources/wasm`)

@@ -1,0 +1,28 @@
+import { join } from 'node:path'
+
+/**
+ * Folders the engine reads at run time. In a packaged app they sit in `app.asar.unpacked`
+ * (electron-builder.yml unpacks resources/ because the wasm runtime and model loader read
+ * them with plain file APIs); in development they sit in the project folder.
+ */
+export interface ResourcePaths {
+  modelsDir: string
+  wasmDir: string
+  workerPath: string
+  rendererIndex: string
+}
+
+/**
+ * Resolves {@link ResourcePaths}.
+ * @param appPath `app.getAppPath()`: the project folder in development, `.../app.asar` when packaged
+ * @param mainDir folder of the built main bundle (`out/main`)
+ */
+export function resolveResourcePaths(appPath: string, mainDir: string, packaged: boolean): ResourcePaths {
+  const resourcesRoot = packaged ? join(`${appPath}.unpacked`, 'resources') : join(appPath, 'resources')
+  return {
+    modelsDir: join(resourcesRoot, 'models'),
+    wasmDir: join(resourcesRoot, 'wasm') + '/',
+    workerPath: join(mainDir, 'engine-worker.js'),
+    rendererIndex: join(mainDir, '..', 'renderer', 'index.html')
+  }
+}

@@ -1,0 +1,66 @@
+import { hostname } from 'node:os'
+
+/**
+ * Default 1:N identification and 1:1 verification threshold, as a Euclidean distance between
+ * 128-D face descriptors: a probe matches a template when their distance is below it.
+ *
+ * Source: dlib's reference threshold for this descriptor family is 0.6 (model card of
+ * dlib_face_recognition_resnet_model_v1, 99.38% on LFW; face-api's FaceRecognitionNet is a port
+ * of it). Measured here on deepface-unit master.csv (300 labelled pairs, SSD detector, largest
+ * face): every threshold from 0.54 to 0.60 decides 300/300 correctly, 0.62 gives the first false
+ * accept and 0.50 a false reject. 0.55 sits at the strict end of that plateau: in a kiosk, naming
+ * the wrong person (a false accept) costs more than asking someone to step closer again.
+ */
+export const DEFAULT_THRESHOLD = 0.55
+
+/**
+ * Default punch cooldown in ms: a second recognition of the same employee within this time
+ * returns the earlier punch instead of recording a new one. The kiosk sees a person in many
+ * consecutive frames; one minute covers standing in front of it without trapping an honest
+ * "forgot something, leaving again" a few minutes later.
+ */
+export const DEFAULT_COOLDOWN_MS = 60_000
+
+/**
+ * Two different employees whose distances to a probe are both under the threshold and
+ * within this margin (Euclidean) of each other count as an ambiguous identification.
+ * The best is still returned (nearest neighbour is the decision rule, and refusing would
+ * lock out look-alike colleagues such as twins); the ambiguity is logged for the operator.
+ */
+export const AMBIGUITY_MARGIN = 0.05
+
+/** Settings of the services, all optional on input. */
+export interface ServiceConfig {
+  /** Euclidean distance under which a probe matches a template (default {@link DEFAULT_THRESHOLD}). */
+  threshold: number
+  /** Punch cooldown in ms (default {@link DEFAULT_COOLDOWN_MS}). */
+  cooldownMs: number
+  /** Name recorded with each punch when the request gives none (default: the host name). */
+  kioskId: string
+  /** Current time; injectable so tests can move the clock. */
+  now: () => Date
+  /** Receives notes worth an operator's eye (ambiguous identifications); default: nothing. */
+  warn: (message: string, details?: Record<string, unknown>) => void
+}
+
+/**
+ * Fills in defaults and checks ranges.
+ * Throws a RangeError for a threshold outside (0, 2] (unit descriptors are at most 2 apart)
+ * or a negative cooldown.
+ */
+export function resolveServiceConfig(config: Partial<ServiceConfig> = {}): ServiceConfig {
+  const resolved: ServiceConfig = {
+    threshold: config.threshold ?? DEFAULT_THRESHOLD,
+    cooldownMs: config.cooldownMs ?? DEFAULT_COOLDOWN_MS,
+    kioskId: config.kioskId ?? hostname(),
+    now: config.now ?? (() => new Date()),
+    warn: config.warn ?? (() => undefined)
+  }
+  if (!(resolved.threshold > 0 && resolved.threshold <= 2)) {
+    throw new RangeError(`threshold must be in (0, 2], got ${resolved.threshold}`)
+  }
+  if (!(resolved.cooldownMs >= 0) || !Number.isFinite(resolved.cooldownMs)) {
+    throw new RangeError(`cooldownMs must be a finite number ≥ 0, got ${resolved.cooldownMs}`)
+  }
+  return resolved
+}

@@ -1,0 +1,62 @@
+/**
+ * Document shapes of the three NeDB datastores and the store handle the services use.
+ * Every time is an ISO-8601 string in UTC (`Date.prototype.toISOString()`), so string order
+ * equals time order and range queries on `time` can use the index.
+ */
+import type Datastore from 'nedb-promises'
+import type { PunchType, TemplateSource } from '../../shared/models'
+
+/** An employee as stored in `employees.db`; `code` has a unique index. */
+export interface EmployeeDoc {
+  _id: string
+  code: string
+  name: string
+  department: string
+  gender?: 'female' | 'male' | 'other'
+  createdAt: string
+  updatedAt: string
+}
+
+/** A face template as stored in `templates.db`; `employeeId` is indexed. */
+export interface TemplateDoc {
+  _id: string
+  employeeId: string
+  /** 128-D face descriptor (unit-free floats) of the enrolment face. */
+  descriptor: number[]
+  /** JPEG bytes of the aligned face crop, base64 (no data: prefix). */
+  thumbnail: string
+  source: TemplateSource
+  createdAt: string
+}
+
+/** One punch as stored in `attendance.db`; `employeeId` and `time` are indexed. */
+export interface AttendanceDoc {
+  _id: string
+  employeeId: string
+  /** Copied at punch time so history reads right after the employee is renamed or deleted. */
+  employeeCode: string
+  employeeName: string
+  type: PunchType
+  /** UTC ISO time of the punch. */
+  time: string
+  /** Euclidean distance of the probe to the employee's nearest template. */
+  distance: number
+  kioskId: string
+}
+
+/** A document before insertion: NeDB assigns `_id`. */
+export type NewDoc<T extends { _id: string }> = Omit<T, '_id'>
+
+/** NeDB datastore typed by its documents (nedb-promises adds `_id` itself). */
+export type Collection<T extends { _id: string }> = Datastore<T>
+
+/** The opened Clockface store: one datastore per file in the data folder. */
+export interface ClockfaceStore {
+  /** Absolute path of the data folder. */
+  dataDir: string
+  employees: Collection<EmployeeDoc>
+  templates: Collection<TemplateDoc>
+  attendance: Collection<AttendanceDoc>
+  /** Compacts the data files (one line per document) so the next start loads fast. */
+  close(): Promise<void>
+}
