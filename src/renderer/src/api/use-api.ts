@@ -1,0 +1,20 @@
+/**
+ * The one place the renderer picks its transport: the Electron preload's `window.clockface`
+ * (IPC) when present, otherwise the HTTP client of browser mode. Components and stores call
+ * operations only through the object this returns.
+ */
+import type { ClockfaceApi } from '../../../shared/contract'
+import { createHttpClient } from './http-client'
+
+let api: ClockfaceApi | null = null
+
+/** The Clockface API of this page (created once, then shared). */
+export function useApi(): ClockfaceApi {
+  api ??= window.clockface ?? createHttpClient()
+  return api
+}
+
+/** Which transport {@link useApi} picked: `ipc` inside Electron, `http` in a browser. */
+export function transportKind(): 'ipc' | 'http' {
+  return window.clockface ? 'ipc' : 'http'
+}

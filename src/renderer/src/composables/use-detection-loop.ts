@@ -1,0 +1,100 @@
+/**
+ * The kiosk's recognition loop: grab a frame from the `<video>` (raw RGBA, at most 640 px
+ * wide), send it to `recogniseFrame`, hand the result on, repeat. Inferences never overlap:
+ * the next frame is grabbed only after the previous result came back. The overlay draws at
+ * display rate on its own (see use-overlay-animation.ts), easing between these results.
+ */
+import { onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue'
+import { useApi } from '../api/use-api'
+import { FrameGrabber } from '../media/grab-frame'
+import { toFailure, type OperationError, type Result } from '../../../shared/errors'
+import type { FrameResult } from '../../../shared/models'
+
+/** Shortest time from one frame's grab to the next, in ms (caps the rate at 20 frames/s to spare the CPU). */
+export const MIN_FRAME_INTERVAL_MS = 50
+/** Wait after a failed frame before the next, in ms. */
+export const ERROR_BACKOFF_MS = 1000
+/** Wait while the video has no picture yet or the page is hidden, in ms. */
+const IDLE_WAIT_MS = 100
+
+/** Options of {@link useDetectionLoop}. */
+export interface DetectionLoopOptions {
+  video: Ref<HTMLVideoElement | null>
+  /** The loop runs while this is true (camera live and engine ready). */
+  active: MaybeRefOrGetter<boolean>
+  /** Kiosk name stored with punches; the service's default when undefined. */
+  kioskId?: MaybeRefOrGetter<string | undefined>
+  minIntervalMs?: number
+  /** Called with each result and the `performance.now()` it arrived at (ms). */
+  onResult: (result: FrameResult, at: number) => void
+  /** Called when a frame fails; the loop waits {@link ERROR_BACKOFF_MS} and goes on. */
+  onError?: (error: OperationError) => void
+}
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Runs the loop while `active`; stops with the calling scope. */
+export function useDetectionLoop(options: DetectionLoopOptions) {
+  const api = useApi()
+  const grabber = new FrameGrabber()
+  const running = ref(false)
+  /** Engine time of the last frame, in ms. */
+  const inferenceMs = ref<number | null>(null)
+  /** Grab-to-result time of the last frame (transport included), in ms. */
+  const roundTripMs = ref<number | null>(null)
+  const minInterval = options.minIntervalMs ?? MIN_FRAME_INTERVAL_MS
+  let generation = 0
+
+  async function loop(run: number): Promise<void> {
+    while (run === generation) {
+      const started = performance.now()
+      const video = options.video.value
+      const frame = video && !document.hidden ? grabber.grab(video) : null
+      if (!frame) {
+        await delay(IDLE_WAIT_MS)
+        continue
+      }
+      const kioskId = toValue(options.kioskId)
+      let result: Result<FrameResult>
+      try {
+        result = await api.recogniseFrame(kioskId ? { frame, kioskId } : { frame })
+      } catch (error) {
+        // The preload's IPC call can reject if the main process is gone; treat like any failure.
+        result = toFailure(error)
+      }
+      if (run !== generation) return
+      const now = performance.now()
+      if (result.ok) {
+        inferenceMs.value = result.value.inferenceMs
+        roundTripMs.value = now - started
+        options.onResult(result.value, now)
+      } else {
+        options.onError?.(result.error)
+        await delay(ERROR_BACKOFF_MS)
+        continue
+      }
+      const wait = minInterval - (performance.now() - started)
+      if (wait > 0) await delay(wait)
+    }
+  }
+
+  function start(): void {
+    if (running.value) return
+    running.value = true
+    void loop(++generation)
+  }
+
+  function stop(): void {
+    generation++
+    running.value = false
+  }
+
+  watch(
+    () => toValue(options.active),
+    (on) => (on ? start() : stop()),
+    { immediate: true }
+  )
+  onScopeDispose(stop)
+
+  return { running, inferenceMs, roundTripMs }
+}

@@ -1,0 +1,93 @@
+/**
+ * Draws the latest faces on a canvas at display rate (requestAnimationFrame), easing each
+ * face's box and landmarks from where they are on screen to the newest result over
+ * {@link SMOOTHING_MS}, so the points follow the face although results arrive at a few per
+ * second. The canvas is kept at the size of its box × devicePixelRatio for sharp lines.
+ */
+import { onMounted, onScopeDispose, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue'
+import { KIOSK_STYLE, drawFaces, type OverlayFace, type OverlayStyle } from '../overlay/draw-faces'
+import { coverFit, sampleTween, startTween, type Tween } from '../overlay/landmark-geometry'
+
+/** Faces in the pixels of a frame of the given size. */
+export interface OverlayFrame {
+  width: number
+  height: number
+  faces: OverlayFace[]
+}
+
+/** Options of {@link useOverlayAnimation}. */
+export interface OverlayAnimationOptions {
+  canvas: Ref<HTMLCanvasElement | null>
+  /** Latest frame; a new object starts a new easing. */
+  frame: MaybeRefOrGetter<OverlayFrame | null>
+  /** Mirror horizontally like a selfie-view video. */
+  mirrored?: MaybeRefOrGetter<boolean>
+  style?: OverlayStyle
+}
+
+/** Starts the drawing loop on mount; stops it with the calling scope. */
+export function useOverlayAnimation(options: OverlayAnimationOptions): void {
+  const style = options.style ?? KIOSK_STYLE
+  let tween: Tween<OverlayFace> = startTween([], [], 0)
+  let source = { width: 0, height: 0 }
+  let cssWidth = 0
+  let cssHeight = 0
+  let handle = 0
+  let clean = true
+  let observer: ResizeObserver | null = null
+
+  watch(
+    () => toValue(options.frame),
+    (frame) => {
+      const now = performance.now()
+      const shown = sampleTween(tween, now)
+      tween = startTween(shown, frame?.faces ?? [], now)
+      if (frame) source = { width: frame.width, height: frame.height }
+    }
+  )
+
+  function resize(): void {
+    const canvas = options.canvas.value
+    if (!canvas) return
+    const ratio = window.devicePixelRatio || 1
+    cssWidth = canvas.clientWidth
+    cssHeight = canvas.clientHeight
+    const width = Math.round(cssWidth * ratio)
+    const height = Math.round(cssHeight * ratio)
+    if (canvas.width !== width) canvas.width = width
+    if (canvas.height !== height) canvas.height = height
+    clean = false
+  }
+
+  function draw(now: number): void {
+    handle = requestAnimationFrame(draw)
+    const canvas = options.canvas.value
+    const ctx = canvas?.getContext('2d')
+    if (!canvas || !ctx) return
+    const faces = sampleTween(tween, now)
+    if (faces.length === 0 && clean) return
+    const ratio = canvas.width / Math.max(1, cssWidth)
+    ctx.setTransform(1, 0, 0, 1, 0, 0)
+    ctx.clearRect(0, 0, canvas.width, canvas.height)
+    clean = faces.length === 0
+    if (clean) return
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
+    const transform = coverFit(source, { width: cssWidth, height: cssHeight }, toValue(options.mirrored) ?? true)
+    drawFaces(ctx, faces, transform, style)
+  }
+
+  onMounted(() => {
+    resize()
+    const canvas = options.canvas.value
+    if (canvas && typeof ResizeObserver !== 'undefined') {
+      observer = new ResizeObserver(resize)
+      observer.observe(canvas)
+    }
+    handle = requestAnimationFrame(draw)
+  })
+
+  onScopeDispose(() => {
+    cancelAnimationFrame(handle)
+    observer?.disconnect()
+  })
+}

@@ -1,0 +1,57 @@
+/**
+ * Copies the current picture of a `<video>` into raw RGBA pixels, the `pixels` image input of
+ * the contract (no JPEG round trip: the engine takes the bytes as they are).
+ */
+
+/** Widest frame sent for recognition, in pixels: the live detector works at 320–640 px. */
+export const MAX_FRAME_WIDTH = 640
+
+/** A raw RGBA image as `recogniseFrame`, `detectFaces` and `enrolFace` accept it. */
+export interface RgbaImage {
+  kind: 'pixels'
+  format: 'rgba'
+  /** Pixels. */
+  width: number
+  height: number
+  /** width × height × 4 bytes, row-major. */
+  data: Uint8Array<ArrayBuffer>
+}
+
+type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D
+
+/** A reusable canvas for grabbing frames (an OffscreenCanvas where the browser has one). */
+export class FrameGrabber {
+  private canvas: OffscreenCanvas | HTMLCanvasElement | null = null
+  private context: Context2D | null = null
+
+  constructor(private readonly maxWidth = MAX_FRAME_WIDTH) {}
+
+  private contextFor(width: number, height: number): Context2D | null {
+    if (!this.canvas) {
+      this.canvas = typeof OffscreenCanvas === 'undefined' ? document.createElement('canvas') : new OffscreenCanvas(width, height)
+      // willReadFrequently keeps the canvas in CPU memory, so getImageData does not read back from the GPU.
+      this.context = this.canvas.getContext('2d', { willReadFrequently: true }) as Context2D | null
+    }
+    if (this.canvas.width !== width) this.canvas.width = width
+    if (this.canvas.height !== height) this.canvas.height = height
+    return this.context
+  }
+
+  /**
+   * The video's current picture, scaled down to at most `maxWidth` pixels wide (aspect kept),
+   * unmirrored; null while the video has no picture yet.
+   */
+  grab(video: HTMLVideoElement): RgbaImage | null {
+    const vw = video.videoWidth
+    const vh = video.videoHeight
+    if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || vw === 0 || vh === 0) return null
+    const scale = Math.min(1, this.maxWidth / vw)
+    const width = Math.max(1, Math.round(vw * scale))
+    const height = Math.max(1, Math.round(vh * scale))
+    const context = this.contextFor(width, height)
+    if (!context) return null
+    context.drawImage(video, 0, 0, width, height)
+    const imageData = context.getImageData(0, 0, width, height)
+    return { kind: 'pixels', format: 'rgba', width, height, data: new Uint8Array(imageData.data.buffer) }
+  }
+}
