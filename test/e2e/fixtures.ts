@@ -82,7 +82,7 @@ export interface RunningServer {
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'clockface-e2e-'))
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'out', 'main', 'server.js'), '--port', String(port), '--data', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [process.env.CLOCKFACE_SERVER_JS ?? join(root, 'out', 'main', 'server.js'), '--port', String(port), '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''
