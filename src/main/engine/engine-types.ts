@@ -11,16 +11,24 @@ export type DetectorName = 'tiny-face-detector' | 'ssd-mobilenetv1'
 /** Options of one detect call. */
 export interface DetectOptions {
   /**
-   * `tiny-face-detector` for live frames (≈36 ms at 320 px on 2 cores, wasm);
-   * `ssd-mobilenetv1` for enrolment photos (≈300 ms, finds smaller and turned faces).
+   * `tiny-face-detector` for live frames (detection ≈ 41 ms at 416 px, 25 ms at 320 px, on a
+   * 640×480 frame, wasm, 2 cores; bench/engine-bench.ts);
+   * `ssd-mobilenetv1` for enrolment photos (≈ 205 ms, finds smaller and turned faces).
+   * The 68 landmarks always come along (≈ 10–12 ms per face).
    */
   detector: DetectorName
-  /** Compute the 128-D descriptor of each face (≈22 ms more per face). */
+  /** Compute the 128-D descriptor of each face (≈ 25 ms more per face). */
   withDescriptors: boolean
   /** Add a JPEG thumbnail of each aligned face crop (150×150 px). */
   withThumbnails?: boolean
-  /** Minimum detector score, 0..1. */
+  /** Minimum detector score, 0..1 (default 0.5 for both detectors, see detector-options.ts). */
   minScore?: number
+  /**
+   * Side in pixels of the square the tiny face detector resizes the image to; a multiple of 32
+   * (default 416, see detector-options.ts). Smaller is faster but misses small faces.
+   * Ignored by `ssd-mobilenetv1`, which always works at 512 px.
+   */
+  inputSize?: number
 }
 
 /** A face as the engine returns it. */
@@ -57,9 +65,34 @@ export interface FaceEngine {
   status(): EngineStatus
   /** Subscribes to status changes (loading progress, ready, error); returns an unsubscribe. */
   onStatus(listener: (status: EngineStatus) => void): () => void
+  /**
+   * Detects faces (and landmarks, descriptors, thumbnails as asked). Pixel images are handed
+   * to the engine thread without copying: the `data` buffer of a `pixels` image is detached
+   * (unusable by the caller) after the call when it spans a whole ArrayBuffer.
+   */
   detect(image: ImageInput, options: DetectOptions): Promise<EngineDetection>
+  /** Live tensors in the engine thread; rejects with `engine-unavailable` when the engine is down. */
   memory(): Promise<EngineMemory>
+  /** Stops the engine thread; pending and later calls reject with `engine-unavailable`. */
   close(): Promise<void>
+}
+
+/** Which TensorFlow.js backend to use: `auto` prefers tfjs-node when it loads, else wasm. */
+export type BackendChoice = 'auto' | 'wasm'
+
+/**
+ * Options of {@link FaceEngine} creation. Every path is absolute; defaults suit the built app
+ * run from the project folder (see engine-paths.ts); the Electron shell passes them explicitly
+ * for packaged apps.
+ */
+export interface EngineOptions {
+  /** Folder with the face-api model files (`<name>-weights_manifest.json` + `<name>.bin`). */
+  modelsDir?: string
+  /** Folder with the tfjs-backend-wasm `.wasm` files, ending in a path separator or not. */
+  wasmDir?: string
+  /** The built worker script, `out/main/engine-worker.js`. */
+  workerPath?: string
+  backend?: BackendChoice
 }
 
 /** Name of the recognition model, as reported by 1:1 verification. */

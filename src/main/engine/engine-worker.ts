@@ -1,0 +1,103 @@
+/**
+ * Entry of the engine thread (worker_threads; built to out/main/engine-worker.js). Loads
+ * face-api and the models, reporting progress as status messages, then serves requests one
+ * at a time in arrival order, so TensorFlow.js never runs two inferences at once and replies
+ * are never interleaved. Protocol: engine-protocol.ts.
+ */
+import { performance } from 'node:perf_hooks'
+import { parentPort, workerData } from 'node:worker_threads'
+import { ClockfaceError } from '../../shared/errors'
+import type { EngineStatus } from '../../shared/models'
+import type { WorkerConfig, WorkerError, WorkerMessage, WorkerReplyValue, WorkerRequest } from './engine-protocol'
+import { transferableBuffer } from './engine-protocol'
+import type { EngineDetection } from './engine-types'
+import { loadFaceApi, type FaceApi, type LoadedFaceApi } from './face-api-loader'
+import { prepareImage } from './image-input'
+import { readModelFiles, REQUIRED_MODELS, verifyModelFiles, type ModelName } from './model-files'
+import { runDetection } from './run-detection'
+
+if (!parentPort) throw new Error('engine-worker.js must run as a worker thread (see create-engine.ts)')
+const port = parentPort
+const config = workerData as WorkerConfig
+
+let status: EngineStatus = { state: 'loading', progress: 0, backend: null, models: [], error: null }
+
+function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer)
+}
+
+function setStatus(change: Partial<EngineStatus>): void {
+  status = { ...status, ...change }
+  post({ type: 'status', status })
+}
+
+/** The face-api net each model file loads into. */
+function netFor(faceapi: FaceApi, name: ModelName): Pick<FaceApi['nets']['tinyFaceDetector'], 'loadFromWeightMap'> {
+  const nets = {
+    tiny_face_detector_model: faceapi.nets.tinyFaceDetector,
+    ssd_mobilenetv1_model: faceapi.nets.ssdMobilenetv1,
+    face_landmark_68_model: faceapi.nets.faceLandmark68Net,
+    face_recognition_model: faceapi.nets.faceRecognitionNet
+  } as const
+  return nets[name]
+}
+
+async function load(): Promise<LoadedFaceApi> {
+  // Check every file first, so a damaged install fails at once with the file's path.
+  verifyModelFiles(config.modelsDir)
+  const api = await loadFaceApi({ backend: config.backend, wasmDir: config.wasmDir })
+  setStatus({ backend: api.backend })
+  const loaded: string[] = []
+  for (const name of REQUIRED_MODELS) {
+    const files = readModelFiles(config.modelsDir, name)
+    netFor(api.faceapi, name).loadFromWeightMap(api.tf.io.decodeWeights(files.weights, files.specs))
+    loaded.push(name)
+    setStatus({ progress: loaded.length / REQUIRED_MODELS.length, models: [...loaded] })
+  }
+  setStatus({ state: 'ready', progress: 1 })
+  return api
+}
+
+const loading: Promise<LoadedFaceApi | null> = load().catch((error: unknown) => {
+  setStatus({ state: 'error', error: error instanceof Error ? error.message : String(error) })
+  return null
+})
+
+async function serve(api: LoadedFaceApi, request: WorkerRequest): Promise<WorkerReplyValue[keyof WorkerReplyValue]> {
+  if (request.type === 'memory') {
+    const { numTensors, numBytes } = api.tf.memory()
+    return { numTensors, numBytes }
+  }
+  const started = performance.now()
+  const image = await prepareImage(request.image)
+  const faces = await runDetection(api, image, request.options)
+  const detection: EngineDetection = { width: image.width, height: image.height, faces, elapsedMs: performance.now() - started }
+  return detection
+}
+
+function toWorkerError(error: unknown): WorkerError {
+  if (error instanceof ClockfaceError) return { code: error.code, message: error.message }
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
+}
+
+function thumbnailsOf(value: WorkerReplyValue[keyof WorkerReplyValue]): ArrayBuffer[] {
+  if (!('faces' in value)) return []
+  const buffers = value.faces.map((f) => (f.thumbnail ? transferableBuffer(f.thumbnail) : null))
+  return buffers.filter((b): b is ArrayBuffer => b !== null)
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  try {
+    const api = await loading
+    if (!api) throw new ClockfaceError('engine-unavailable', `the face engine failed to load: ${status.error ?? 'unknown error'}`)
+    const value = await serve(api, request)
+    post({ type: 'reply', id: request.id, ok: true, value }, thumbnailsOf(value))
+  } catch (error) {
+    post({ type: 'reply', id: request.id, ok: false, error: toWorkerError(error) })
+  }
+}
+
+let queue: Promise<void> = Promise.resolve()
+port.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => handle(request))
+})

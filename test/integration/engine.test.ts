@@ -1,0 +1,192 @@
+/**
+ * The face engine on real photos, through the built worker (out/main/engine-worker.js).
+ */
+import { readFileSync } from 'node:fs'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createEngine } from '../../src/main/engine/create-engine'
+import type { DetectOptions, EngineFace, FaceEngine } from '../../src/main/engine/engine-types'
+import { deepfaceUnit, hasDeepfaceUnit, masterPairs, missingDatasetsReason } from '../helpers/datasets'
+import { ensureEngineBuilt, euclidean, modelsDir, rgbaFrame, rgbaPhoto, workerPath } from './engine-harness'
+
+const photo: DetectOptions = { detector: 'ssd-mobilenetv1', withDescriptors: true }
+const encoded = (file: string): { kind: 'encoded'; data: Uint8Array } => ({
+  kind: 'encoded',
+  data: new Uint8Array(readFileSync(deepfaceUnit(file)))
+})
+
+/**
+ * Box inside the image; 68 landmarks inside it too, give or take `margin` (fraction of the
+ * face box): landmarks are estimates and run past the edge where the edge cuts the face.
+ */
+function expectInside(face: EngineFace, width: number, height: number, margin = 0): void {
+  expect(face.landmarks).toHaveLength(68)
+  const dx = face.box.width * margin
+  const dy = face.box.height * margin
+  for (const p of face.landmarks) {
+    expect(p.x).toBeGreaterThanOrEqual(-dx)
+    expect(p.x).toBeLessThanOrEqual(width + dx)
+    expect(p.y).toBeGreaterThanOrEqual(-dy)
+    expect(p.y).toBeLessThanOrEqual(height + dy)
+  }
+  expect(face.box.x).toBeGreaterThanOrEqual(0)
+  expect(face.box.y).toBeGreaterThanOrEqual(0)
+  expect(face.box.x + face.box.width).toBeLessThanOrEqual(width + 1e-6)
+  expect(face.box.y + face.box.height).toBeLessThanOrEqual(height + 1e-6)
+}
+
+describe.skipIf(!hasDeepfaceUnit)(`face engine on real photos${hasDeepfaceUnit ? '' : ` (skipped: ${missingDatasetsReason})`}`, () => {
+  let engine: FaceEngine
+
+  beforeAll(async () => {
+    ensureEngineBuilt()
+    engine = createEngine({ workerPath, modelsDir, backend: 'wasm' })
+    const seen: number[] = []
+    engine.onStatus((s) => seen.push(s.progress))
+    await engine.ready()
+    expect(seen.at(-1)).toBe(1)
+  })
+  afterAll(() => engine?.close())
+
+  it('reports ready with the wasm backend and all four models', () => {
+    expect(engine.status()).toEqual({
+      state: 'ready',
+      progress: 1,
+      backend: 'wasm',
+      models: ['tiny_face_detector_model', 'ssd_mobilenetv1_model', 'face_landmark_68_model', 'face_recognition_model'],
+      error: null
+    })
+  })
+
+  it('finds the one face of img1.jpg with 68 landmarks inside the image and a 128-D descriptor', async () => {
+    const result = await engine.detect(encoded('img1.jpg'), { ...photo, withThumbnails: true })
+    expect([result.width, result.height]).toEqual([1382, 1868])
+    expect(result.faces).toHaveLength(1)
+    const face = result.faces[0] as EngineFace
+    expect(face.score).toBeGreaterThan(0.9)
+    expectInside(face, result.width, result.height)
+    expect(face.descriptor).toHaveLength(128)
+    expect(face.descriptor?.every(Number.isFinite)).toBe(true)
+    expect(result.elapsedMs).toBeGreaterThan(0)
+
+    const thumbnail = face.thumbnail as Uint8Array
+    expect(thumbnail).toBeInstanceOf(Uint8Array)
+    const meta = await sharp(thumbnail).metadata()
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 150, 150])
+  })
+
+  it('finds both faces in couple.jpg and several in selfie-many-people.jpg', async () => {
+    const couple = await engine.detect(encoded('couple.jpg'), photo)
+    expect(couple.faces).toHaveLength(2)
+    const d = couple.faces.map((f) => f.descriptor as number[])
+    expect(euclidean(d[0] as number[], d[1] as number[])).toBeGreaterThan(0.6)
+
+    const selfie = await engine.detect(encoded('selfie-many-people.jpg'), photo)
+    expect(selfie.faces.length).toBeGreaterThanOrEqual(4)
+    for (const face of selfie.faces) {
+      // Faces cut by the photo's edge get landmarks estimated past it; their centre stays inside.
+      expect(face.landmarks).toHaveLength(68)
+      const cx = face.landmarks.reduce((sum, p) => sum + p.x, 0) / 68
+      const cy = face.landmarks.reduce((sum, p) => sum + p.y, 0) / 68
+      expect(cx).toBeGreaterThan(0)
+      expect(cx).toBeLessThan(selfie.width)
+      expect(cy).toBeGreaterThan(0)
+      expect(cy).toBeLessThan(selfie.height)
+    }
+    const scores = selfie.faces.map((f) => f.score)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+  })
+
+  it('rejects bytes that are not an image with unreadable-image', async () => {
+    const csv = { kind: 'encoded' as const, data: new Uint8Array(readFileSync(deepfaceUnit('master.csv'))) }
+    await expect(engine.detect(csv, photo)).rejects.toMatchObject({ name: 'ClockfaceError', code: 'unreadable-image' })
+    const truncated = encoded('img1.jpg')
+    await expect(engine.detect({ kind: 'encoded', data: truncated.data.subarray(0, 20_000) }, photo)).rejects.toMatchObject({
+      code: 'unreadable-image'
+    })
+  })
+
+  it('gives the same descriptor for a photo sent as raw RGBA pixels and as JPEG', async () => {
+    const pixels = await rgbaPhoto(deepfaceUnit('img1.jpg'))
+    const fromPixels = await engine.detect(pixels, photo)
+    const fromJpeg = await engine.detect(encoded('img1.jpg'), photo)
+    expect(fromPixels.faces).toHaveLength(1)
+    const a = fromPixels.faces[0]?.descriptor as number[]
+    const b = fromJpeg.faces[0]?.descriptor as number[]
+    expect(euclidean(a, b)).toBeLessThan(0.05)
+    // The pixel buffer was moved to the engine thread, not copied.
+    expect(pixels.data.byteLength).toBe(0)
+  })
+
+  it('accepts RGB pixels as well as RGBA', async () => {
+    const { data, info } = await sharp(deepfaceUnit('img1.jpg')).resize(480, 640).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+    const result = await engine.detect(
+      { kind: 'pixels', format: 'rgb', width: info.width, height: info.height, data: new Uint8Array(data) },
+      { detector: 'tiny-face-detector', withDescriptors: true }
+    )
+    expect(result.faces).toHaveLength(1)
+    expectInside(result.faces[0] as EngineFace, 480, 640)
+  })
+
+  it('puts a same-identity pair closer than a different-identity pair', async () => {
+    const pairs = masterPairs()
+    const same = pairs.find((p) => p.same)
+    const different = pairs.find((p) => !p.same)
+    if (!same || !different) throw new Error('master.csv has no Yes or no No pair')
+    const descriptor = async (file: string): Promise<number[]> => {
+      const result = await engine.detect(encoded(file), photo)
+      const largest = [...result.faces].sort((x, y) => y.box.width * y.box.height - x.box.width * x.box.height)[0]
+      return largest?.descriptor as number[]
+    }
+    const sameDistance = euclidean(await descriptor(same.a), await descriptor(same.b))
+    const differentDistance = euclidean(await descriptor(different.a), await descriptor(different.b))
+    expect(sameDistance).toBeLessThan(0.55)
+    expect(differentDistance).toBeGreaterThan(0.55)
+    expect(sameDistance).toBeLessThan(differentDistance)
+  })
+
+  it('honours EXIF orientation: a JPEG tagged "rotate 90°" is reported upright', async () => {
+    const sideways = await sharp(deepfaceUnit('img1.jpg')).rotate(-90).withMetadata({ orientation: 6 }).jpeg().toBuffer()
+    const result = await engine.detect({ kind: 'encoded', data: new Uint8Array(sideways) }, photo)
+    expect([result.width, result.height]).toEqual([1382, 1868])
+    expect(result.faces).toHaveLength(1)
+    expectInside(result.faces[0] as EngineFace, result.width, result.height)
+  })
+
+  it('finds the face in a live-size frame with the tiny detector at 416 and 320 px', async () => {
+    for (const inputSize of [416, 320]) {
+      const frame = await rgbaFrame(deepfaceUnit('img1.jpg'), 640, 480)
+      const result = await engine.detect(frame, { detector: 'tiny-face-detector', withDescriptors: false, inputSize })
+      expect(result.faces).toHaveLength(1)
+      expect(result.faces[0]?.descriptor).toBeUndefined()
+      // The 4:3 crop of a portrait photo cuts the brow line, so allow landmarks just past the edge.
+      expectInside(result.faces[0] as EngineFace, 640, 480, 0.2)
+    }
+  })
+
+  it('rejects a tiny detector input size that is not a multiple of 32 with invalid-input', async () => {
+    const frame = await rgbaFrame(deepfaceUnit('img1.jpg'), 64, 48)
+    await expect(
+      engine.detect(frame, { detector: 'tiny-face-detector', withDescriptors: false, inputSize: 300 })
+    ).rejects.toMatchObject({ code: 'invalid-input' })
+  })
+
+  it('finds no face, and leaks no tensor, in degenerate images', async () => {
+    const before = await engine.memory()
+    for (const [width, height] of [[1, 1], [2, 2], [1, 500], [33, 17]] as const) {
+      for (const detector of ['ssd-mobilenetv1', 'tiny-face-detector'] as const) {
+        const grey = { kind: 'pixels' as const, format: 'rgb' as const, width, height, data: new Uint8Array(width * height * 3).fill(100) }
+        const result = await engine.detect(grey, { detector, withDescriptors: true, withThumbnails: true })
+        expect(result.faces).toEqual([])
+      }
+    }
+    expect(await engine.memory()).toEqual(before)
+  })
+
+  it('answers concurrent requests each with its own result', async () => {
+    const files = ['couple.jpg', 'img1.jpg', 'couple.jpg', 'img1.jpg']
+    const results = await Promise.all(files.map((f) => engine.detect(encoded(f), { ...photo, withDescriptors: false })))
+    expect(results.map((r) => r.faces.length)).toEqual([2, 1, 2, 1])
+    expect(results.map((r) => r.width)).toEqual([2280, 1382, 2280, 1382])
+  })
+})
