@@ -4,7 +4,7 @@ const { defineConfigWithVueTs, vueTsConfigs } = require('@vue/eslint-config-type
 const globals = require('globals')
 
 module.exports = defineConfigWithVueTs(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['.tmp/**', 'out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**'] },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {
