@@ -122,7 +122,12 @@ export const contract = {
   }),
   updateEmployee: operation<Employee>()({
     summary: 'Changes name, department or gender of an employee.',
-    input: z.object({ code: employeeCodeSchema, changes: employeeFieldsSchema.partial() }),
+    input: z.object({
+      code: employeeCodeSchema,
+      // Not employeeFieldsSchema.partial(): zod would still apply department's default and
+      // erase the department on every edit that leaves it out.
+      changes: z.object({ name: nameSchema.optional(), department: departmentSchema.optional(), gender: genderSchema.optional() })
+    }),
     errors: ['not-found']
   }),
   deleteEmployee: operation<{ deletedTemplates: number }>()({

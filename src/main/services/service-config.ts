@@ -45,8 +45,8 @@ export interface ServiceConfig {
 
 /**
  * Fills in defaults and checks ranges.
- * Throws a RangeError for a threshold outside (0, 2] (unit descriptors are at most 2 apart)
- * or a negative cooldown.
+ * Throws a RangeError for a threshold outside (0, 2] (a sanity bound around the reference 0.6)
+ * or a negative or infinite cooldown.
  */
 export function resolveServiceConfig(config: Partial<ServiceConfig> = {}): ServiceConfig {
   const resolved: ServiceConfig = {

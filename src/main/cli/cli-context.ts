@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { OperationName, OperationRequest, OperationResponse } from '../../shared/contract'
+import { dispatch } from '../../shared/dispatch'
+import { ClockfaceError, type Result } from '../../shared/errors'
+import { startClockface, type ClockfaceCore } from '../app-core'
+import { defaultDataDir } from '../default-data-dir'
+import { EXIT_CODES } from './exit-codes'
+
+/** Options every data command takes. */
+export interface DataOptions {
+  data?: string
+  threshold?: number
+}
+
+/** What a command body gets: the running core and a typed, validated call. */
+export interface CliContext {
+  core: ClockfaceCore
+  /** Runs one operation through shared/dispatch.ts (validation included); returns its Result. */
+  call<K extends OperationName>(name: K, request: OperationRequest<K>): Promise<Result<OperationResponse<K>>>
+}
+
+/** Reads an image file as an encoded-image request field; raises `unreadable-image` when it cannot be read. */
+export async function readImageFile(path: string): Promise<{ kind: 'encoded'; data: Uint8Array<ArrayBuffer> }> {
+  try {
+    const bytes = await readFile(resolve(path))
+    // A copy that owns its ArrayBuffer (Buffers share a pool).
+    return { kind: 'encoded', data: new Uint8Array(bytes) }
+  } catch (error) {
+    throw new ClockfaceError('unreadable-image', `Cannot read ${path}: ${(error as Error).message}`)
+  }
+}
+
+/** Unwraps a Result, raising its error as a ClockfaceError. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value
+  throw new ClockfaceError(result.error.code, result.error.message, result.error.details)
+}
+
+/**
+ * Starts the core on `--data` (default: the kiosk app's folder), runs `body`, closes the core
+ * and sets the exit code: 0, or the code of the ClockfaceError raised (see exit-codes.ts) with
+ * a one-line message on stderr.
+ */
+export async function withCore(options: DataOptions, body: (ctx: CliContext) => Promise<void>): Promise<void> {
+  let core: ClockfaceCore | undefined
+  try {
+    core = await startClockface({
+      dataDir: resolve(options.data ?? defaultDataDir()),
+      config: options.threshold === undefined ? {} : { threshold: options.threshold }
+    })
+    const handlers = core.handlers
+    await body({ core, call: (name, request) => dispatch(handlers, name, request) })
+  } catch (error) {
+    const code = error instanceof ClockfaceError ? error.code : 'internal'
+    const message = error instanceof Error ? error.message : String(error)
+    console.error(`clockface: ${code === 'internal' ? 'internal error: ' : ''}${message}`)
+    process.exitCode = EXIT_CODES[code]
+  } finally {
+    await core?.close()
+  }
+}

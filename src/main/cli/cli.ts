@@ -1,0 +1,84 @@
+/**
+ * Command line: `npm run cli -- <command>` (built to out/main/cli.js).
+ *   import <dir>                                   enrol a folder: one sub-folder of photos per employee code
+ *   enrol --code C [--name N] [--department D] <image>
+ *   identify <image> [--json]                      1:N identification of every face
+ *   verify --code C <image> [--json]               1:1 verification
+ *   list [--json]                                  employees
+ * Every command takes --data DIR (default: the kiosk app's data folder). Exit codes: exit-codes.ts.
+ */
+import { Command, CommanderError } from 'commander'
+import { withCore } from './cli-context'
+import { positiveNumber } from './cli-options'
+import { EXIT_CODES } from './exit-codes'
+import { enrolCommand, identifyCommand, listCommand, verifyCommand } from './face-commands'
+import { importFolder } from './import-command'
+
+const print = (line: string): void => console.log(line)
+
+const dataOption = ['--data <dir>', 'data folder (default: the Clockface app data folder)'] as const
+const thresholdOption = ['--threshold <distance>', 'Euclidean match threshold (default 0.55)', positiveNumber] as const
+
+const program = new Command('clockface')
+  .description('Clockface face-recognition attendance: enrolment and recognition from the command line.')
+  .exitOverride()
+  .showHelpAfterError()
+
+program
+  .command('import')
+  .description('enrol a folder of photos: one sub-folder per employee code; optional people.csv (code,name,department)')
+  .argument('<dir>', 'folder to import')
+  .option(...dataOption)
+  .action((dir: string, opts: { data?: string }) => withCore(opts, (ctx) => importFolder(ctx, dir, print).then(() => undefined)))
+
+program
+  .command('enrol')
+  .description('enrol one photo: creates the employee when the code is new, else adds a face template')
+  .requiredOption('--code <code>', 'employee code')
+  .option('--name <name>', 'full name (required for a new employee)')
+  .option('--department <department>', 'department')
+  .argument('<image>', 'photo with exactly one face (JPEG, PNG or WebP)')
+  .option(...dataOption)
+  .action((image: string, opts: { code: string; name?: string; department?: string; data?: string }) =>
+    withCore(opts, (ctx) => enrolCommand(ctx, opts, image, print))
+  )
+
+program
+  .command('identify')
+  .description('1:N identification of every face in a photo')
+  .argument('<image>', 'photo (JPEG, PNG or WebP)')
+  .option('--json', 'print JSON: one entry per face with code, name, distance, threshold, box')
+  .option(...thresholdOption)
+  .option(...dataOption)
+  .action((image: string, opts: { json?: boolean; data?: string; threshold?: number }) =>
+    withCore(opts, (ctx) => identifyCommand(ctx, image, opts.json === true, print))
+  )
+
+program
+  .command('verify')
+  .description('1:1 verification of the single face in a photo against one employee')
+  .requiredOption('--code <code>', 'employee code')
+  .argument('<image>', 'photo with exactly one face')
+  .option('--json', 'print the verification as JSON')
+  .option(...thresholdOption)
+  .option(...dataOption)
+  .action((image: string, opts: { code: string; json?: boolean; data?: string; threshold?: number }) =>
+    withCore(opts, (ctx) => verifyCommand(ctx, opts.code, image, opts.json === true, print))
+  )
+
+program
+  .command('list')
+  .description('list employees with their number of face templates')
+  .option('--json', 'print JSON')
+  .option(...dataOption)
+  .action((opts: { json?: boolean; data?: string }) => withCore(opts, (ctx) => listCommand(ctx, opts.json === true, print)))
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError) {
+    // Help and version are not errors; everything else commander rejects is a usage error.
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_CODES['invalid-input']
+    return
+  }
+  console.error(`clockface: internal error: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = EXIT_CODES.internal
+})

@@ -1,0 +1,102 @@
+import type { Box } from '../../shared/models'
+import { ClockfaceError } from '../../shared/errors'
+import { readImageFile, unwrap, type CliContext } from './cli-context'
+
+/** One face in the JSON output of `identify`. */
+export interface IdentifyJsonEntry {
+  /** Employee code, null when the face is not recognised. */
+  code: string | null
+  name: string | null
+  /** Euclidean distance to the nearest template (of the match, or of anyone); null: empty gallery. */
+  distance: number | null
+  threshold: number
+  box: Box
+}
+
+const fmt = (d: number | null): string => (d === null ? 'n/a' : d.toFixed(3))
+
+/** `identify <image>`: 1:N identification of every face; prints lines or, with `json`, IdentifyJsonEntry[]. */
+export async function identifyCommand(ctx: CliContext, image: string, json: boolean, print: (line: string) => void): Promise<void> {
+  const faces = unwrap(await ctx.call('identifyFaces', { image: await readImageFile(image) }))
+  const threshold = ctx.core.config.threshold
+  const entries: IdentifyJsonEntry[] = faces.map((f) => ({
+    code: f.match?.code ?? null,
+    name: f.match?.name ?? null,
+    distance: f.match?.distance ?? f.nearestDistance,
+    threshold,
+    box: f.box
+  }))
+  if (json) {
+    print(JSON.stringify(entries, null, 2))
+    return
+  }
+  if (entries.length === 0) print('No face found.')
+  entries.forEach((e, i) => {
+    const where = `face ${i + 1} at ${Math.round(e.box.x)},${Math.round(e.box.y)} (${Math.round(e.box.width)}×${Math.round(e.box.height)} px)`
+    print(
+      e.code
+        ? `${where}: ${e.code} ${e.name} (distance ${fmt(e.distance)} < threshold ${threshold})`
+        : `${where}: not recognised (nearest distance ${fmt(e.distance)}, threshold ${threshold})`
+    )
+  })
+}
+
+/** `verify --code C <image>`: 1:1 verification; prints a line or, with `json`, the Verification. */
+export async function verifyCommand(ctx: CliContext, code: string, image: string, json: boolean, print: (line: string) => void): Promise<void> {
+  const v = unwrap(await ctx.call('verifyFace', { code, image: await readImageFile(image) }))
+  if (json) {
+    print(JSON.stringify(v, null, 2))
+    return
+  }
+  print(
+    `${v.verified ? 'verified' : 'not verified'}: ${code}, distance ${fmt(v.distance)} ` +
+      `${v.verified ? '<' : '≥'} threshold ${v.threshold} (${v.metric}, ${v.model}, ${v.detector})`
+  )
+}
+
+/**
+ * `enrol --code C [--name N] [--department D] <image>`: creates the employee with this photo
+ * when the code is new (then --name is required), else adds the photo as another template.
+ */
+export async function enrolCommand(
+  ctx: CliContext,
+  options: { code: string; name?: string; department?: string },
+  image: string,
+  print: (line: string) => void
+): Promise<void> {
+  const photo = await readImageFile(image)
+  const existing = await ctx.call('getEmployee', { code: options.code })
+  if (existing.ok) {
+    const template = unwrap(await ctx.call('enrolFace', { code: options.code, image: photo, source: 'file' }))
+    print(`Enrolled another face for ${existing.value.code} (${existing.value.name}); template ${template.id}.`)
+    return
+  }
+  if (existing.error.code !== 'not-found') unwrap(existing)
+  if (!options.name) throw new ClockfaceError('invalid-input', `No employee has the code ${options.code}; give --name to create one.`)
+  const created = unwrap(
+    await ctx.call('createEmployee', {
+      code: options.code,
+      name: options.name,
+      department: options.department ?? '',
+      photo,
+      source: 'file'
+    })
+  )
+  print(`Created ${created.employee.code} (${created.employee.name}) with one face template${created.template ? ` ${created.template.id}` : ''}.`)
+}
+
+/** `list`: employees as a table or, with `json`, Employee[]. */
+export async function listCommand(ctx: CliContext, json: boolean, print: (line: string) => void): Promise<void> {
+  const employees = unwrap(await ctx.call('listEmployees', {}))
+  if (json) {
+    print(JSON.stringify(employees, null, 2))
+    return
+  }
+  if (employees.length === 0) {
+    print('No employees.')
+    return
+  }
+  const rows = [['CODE', 'NAME', 'DEPARTMENT', 'TEMPLATES'], ...employees.map((e) => [e.code, e.name, e.department, String(e.templateCount)])]
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
+  for (const row of rows) print(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd())
+}

@@ -1,0 +1,93 @@
+/**
+ * Browser mode: `npm run serve -- [--port P] [--data DIR] [--threshold T] [--cooldown S] [--kiosk-id ID]`.
+ * Starts the Clockface core and serves the renderer plus the HTTP API on 127.0.0.1 only.
+ */
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { Command } from 'commander'
+import pino from 'pino'
+import { ClockfaceError } from '../shared/errors'
+import { startClockface } from './app-core'
+import { nonNegativeNumber, port, positiveNumber } from './cli/cli-options'
+import { defaultDataDir } from './default-data-dir'
+import type { ServiceConfig } from './services/service-config'
+import { createHttpServer } from './transport/http-server'
+
+/** Default port of browser mode. */
+export const DEFAULT_PORT = 5780
+
+interface ServeOptions {
+  port: number
+  data?: string
+  threshold?: number
+  cooldown?: number
+  kioskId?: string
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command('clockface-serve')
+    .description('Serve Clockface in a browser at http://127.0.0.1:<port>/ (this computer only).')
+    .option('--port <port>', 'TCP port on 127.0.0.1 (0 picks a free one)', port, DEFAULT_PORT)
+    .option('--data <dir>', `data folder (default: ${defaultDataDir()})`)
+    .option('--threshold <distance>', 'Euclidean distance under which a face matches (default 0.55)', positiveNumber)
+    .option('--cooldown <seconds>', 'seconds during which a second punch of the same person is ignored (default 60)', nonNegativeNumber)
+    .option('--kiosk-id <id>', 'name recorded with each punch (default: host name)')
+    .parse(argv)
+  const opts = program.opts<ServeOptions>()
+
+  const logger = pino({ name: 'clockface' })
+  const config: Partial<ServiceConfig> = {
+    warn: (message, details) => logger.warn(details ?? {}, message),
+    ...(opts.threshold === undefined ? {} : { threshold: opts.threshold }),
+    ...(opts.cooldown === undefined ? {} : { cooldownMs: opts.cooldown * 1000 }),
+    ...(opts.kioskId === undefined ? {} : { kioskId: opts.kioskId })
+  }
+  const dataDir = resolve(opts.data ?? defaultDataDir())
+  const core = await startClockface({ dataDir, config })
+  const unsubscribe = core.engine.onStatus((status) => {
+    if (status.state === 'ready') logger.info({ backend: status.backend }, 'recognition engine ready')
+    if (status.state === 'error') logger.error({ error: status.error }, 'recognition engine failed')
+  })
+
+  // out/main/server.js → out/renderer
+  const rendererDir = join(__dirname, '..', 'renderer')
+  if (!existsSync(join(rendererDir, 'index.html'))) logger.warn({ rendererDir }, 'renderer not built: serving the API only')
+  const server = await createHttpServer({ handlers: core.handlers, rendererDir, logger })
+
+  let stopping = false
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) {
+      process.exit(1) // second Ctrl-C: give up waiting
+    }
+    stopping = true
+    logger.info({ signal }, 'shutting down')
+    unsubscribe()
+    try {
+      await server.close()
+    } finally {
+      await core.close()
+    }
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+
+  try {
+    const { url } = await server.listen(opts.port)
+    console.log(`Clockface is running at ${url}  (data: ${dataDir}; Ctrl-C to stop)`)
+  } catch (error) {
+    await core.close()
+    throw error
+  }
+}
+
+main(process.argv).catch((error: unknown) => {
+  const message =
+    error instanceof ClockfaceError || error instanceof RangeError
+      ? error.message
+      : (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? `${(error as Error).message}: the port is taken; pick another with --port`
+        : String(error instanceof Error ? (error.stack ?? error.message) : error)
+  console.error(`clockface serve: ${message}`)
+  process.exit(1)
+})

@@ -1,0 +1,45 @@
+import type { ImageInput } from '../../shared/contract'
+import { ClockfaceError } from '../../shared/errors'
+import type { DetectorName, EngineFace, FaceEngine } from '../engine/engine-types'
+
+/** Detector for enrolment and 1:1 verification photos: slower than the kiosk's, finds smaller and turned faces. */
+export const PHOTO_DETECTOR: DetectorName = 'ssd-mobilenetv1'
+
+/** The one face of a photo, with its descriptor (and thumbnail when asked). */
+export interface DescribedFace extends EngineFace {
+  descriptor: number[]
+}
+
+/**
+ * Finds the single face of an enrolment or verification photo with the SSD detector and
+ * computes its 128-D descriptor (and a JPEG thumbnail of the aligned crop when `withThumbnail`).
+ *
+ * Raises ClockfaceError `no-face` (none found), `multiple-faces` (details `{ faces: n }`),
+ * `unreadable-image` (bytes do not decode; from the engine) or `engine-unavailable`.
+ */
+export async function describeSingleFace(
+  engine: FaceEngine,
+  image: ImageInput,
+  withThumbnail: boolean
+): Promise<DescribedFace> {
+  const detection = await engine.detect(image, {
+    detector: PHOTO_DETECTOR,
+    withDescriptors: true,
+    withThumbnails: withThumbnail
+  })
+  const { faces } = detection
+  if (faces.length === 0) {
+    throw new ClockfaceError('no-face', 'No face was found in the image; use a well-lit, frontal photo.')
+  }
+  if (faces.length > 1) {
+    throw new ClockfaceError(
+      'multiple-faces',
+      `The image shows ${faces.length} faces; it must show exactly one person.`,
+      { faces: faces.length }
+    )
+  }
+  const face = faces[0] as EngineFace
+  if (!face.descriptor) throw new ClockfaceError('internal', 'The engine returned a face without a descriptor.')
+  if (withThumbnail && !face.thumbnail) throw new ClockfaceError('internal', 'The engine returned a face without a thumbnail.')
+  return face as DescribedFace
+}

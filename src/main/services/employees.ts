@@ -1,0 +1,128 @@
+import type { OperationResponse, ValidatedRequest } from '../../shared/contract'
+import { ClockfaceError } from '../../shared/errors'
+import type { Employee } from '../../shared/models'
+import type { ClockfaceStore, EmployeeDoc, NewDoc, TemplateDoc } from '../store/store-types'
+import { isUniqueViolation, storeOp } from '../store/store-op'
+import type { Enrolment } from './enrolment'
+import { findEmployeeByCode } from './find-employee'
+import type { Gallery } from './gallery'
+import { toEmployee, toTemplate } from './mappers'
+import type { ServiceConfig } from './service-config'
+
+/** Employee records: list, read, create (optionally with a first face), edit, delete. */
+export interface EmployeeService {
+  /** All employees sorted by name then code; `search` matches code, name or department, case-insensitively. */
+  list(request: ValidatedRequest<'listEmployees'>): Promise<Employee[]>
+  /** One employee by code; raises `not-found`. */
+  get(request: ValidatedRequest<'getEmployee'>): Promise<Employee>
+  /**
+   * Creates an employee; with a photo, enrols its single face too. The photo is described
+   * before anything is written, and the employee is removed again when the template cannot
+   * be saved, so either both or neither are stored. Raises `duplicate-code`, `no-face`,
+   * `multiple-faces`, `unreadable-image`, `engine-unavailable`, `store-error`.
+   */
+  create(request: ValidatedRequest<'createEmployee'>): Promise<OperationResponse<'createEmployee'>>
+  /** Changes name, department or gender; raises `not-found`. */
+  update(request: ValidatedRequest<'updateEmployee'>): Promise<Employee>
+  /** Deletes an employee and their templates (attendance stays); raises `not-found`. */
+  remove(request: ValidatedRequest<'deleteEmployee'>): Promise<{ deletedTemplates: number }>
+}
+
+function duplicate(code: string): ClockfaceError {
+  return new ClockfaceError('duplicate-code', `An employee with the code ${code} already exists.`, { code })
+}
+
+function matchesSearch(doc: EmployeeDoc, search: string): boolean {
+  const needle = search.toLocaleLowerCase()
+  return [doc.code, doc.name, doc.department].some((field) => field.toLocaleLowerCase().includes(needle))
+}
+
+/** Creates the employee service. */
+export function createEmployeeService(deps: {
+  store: ClockfaceStore
+  gallery: Gallery
+  enrolment: Enrolment
+  config: Pick<ServiceConfig, 'now'>
+}): EmployeeService {
+  const { store, gallery, enrolment, config } = deps
+
+  async function templateCount(employeeId: string): Promise<number> {
+    return storeOp('count face templates', () => store.templates.count({ employeeId }))
+  }
+
+  return {
+    async list({ search }) {
+      const [docs, templates] = await Promise.all([
+        storeOp('read employees', () => store.employees.find({})),
+        storeOp('read face templates', () => store.templates.find({}, { employeeId: 1 }))
+      ])
+      const counts = new Map<string, number>()
+      for (const t of templates) counts.set(t.employeeId, (counts.get(t.employeeId) ?? 0) + 1)
+      return docs
+        .filter((doc) => !search || matchesSearch(doc, search))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code))
+        .map((doc) => toEmployee(doc, counts.get(doc._id) ?? 0))
+    },
+
+    async get({ code }) {
+      const doc = await findEmployeeByCode(store, code)
+      return toEmployee(doc, await templateCount(doc._id))
+    },
+
+    async create({ code, name, department, gender, photo, source }) {
+      // Checked before the slow face detection so the operator hears about it at once;
+      // the unique index still decides when two creations race.
+      if (await storeOp('read the employee', () => store.employees.findOne({ code }))) throw duplicate(code)
+      const face = photo ? await enrolment.describe(photo) : null
+      const now = config.now().toISOString()
+      const fields: NewDoc<EmployeeDoc> = {
+        code,
+        name,
+        department,
+        ...(gender === undefined ? {} : { gender }),
+        createdAt: now,
+        updatedAt: now
+      }
+      let employee: EmployeeDoc
+      try {
+        employee = await storeOp('save the employee', () => store.employees.insert(fields))
+      } catch (error) {
+        throw isUniqueViolation(error) ? duplicate(code) : error
+      }
+      if (!face) return { employee: toEmployee(employee, 0), template: null }
+      let template: TemplateDoc
+      try {
+        template = await enrolment.save(employee._id, face, source)
+      } catch (error) {
+        await store.employees.remove({ _id: employee._id }, {}).catch(() => undefined)
+        throw error
+      }
+      return { employee: toEmployee(employee, 1), template: toTemplate(template, employee.code) }
+    },
+
+    async update({ code, changes }) {
+      const doc = await findEmployeeByCode(store, code)
+      const set: Partial<EmployeeDoc> = { updatedAt: config.now().toISOString() }
+      if (changes.name !== undefined) set.name = changes.name
+      if (changes.department !== undefined) set.department = changes.department
+      if (changes.gender !== undefined) set.gender = changes.gender
+      const updated = await storeOp('save the employee', () =>
+        store.employees.update({ _id: doc._id }, { $set: set }, { returnUpdatedDocs: true })
+      )
+      if (!updated) throw new ClockfaceError('not-found', `No employee has the code ${code}.`, { code })
+      return toEmployee(updated, await templateCount(doc._id))
+    },
+
+    async remove({ code }) {
+      const doc = await findEmployeeByCode(store, code)
+      // Templates first: an interrupted delete then leaves an employee without faces
+      // (visible, fixable) rather than faces nobody can see.
+      const deletedTemplates = await storeOp('delete face templates', () =>
+        store.templates.remove({ employeeId: doc._id }, { multi: true })
+      )
+      await gallery.removeEmployee(doc._id)
+      await storeOp('delete the employee', () => store.employees.remove({ _id: doc._id }, {}))
+      return { deletedTemplates }
+    }
+  }
+}

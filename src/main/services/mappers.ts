@@ -1,0 +1,43 @@
+/** Conversions from stored documents to the DTOs of shared/models.ts. */
+import type { AttendanceEvent, Employee, FaceTemplate } from '../../shared/models'
+import type { AttendanceDoc, EmployeeDoc, TemplateDoc } from '../store/store-types'
+
+/** An employee DTO from its document and its number of templates. */
+export function toEmployee(doc: EmployeeDoc, templateCount: number): Employee {
+  return {
+    id: doc._id,
+    code: doc.code,
+    name: doc.name,
+    department: doc.department,
+    ...(doc.gender === undefined ? {} : { gender: doc.gender }),
+    templateCount,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt
+  }
+}
+
+/** A template DTO (no descriptor; thumbnail as a data: URL). */
+export function toTemplate(doc: TemplateDoc, employeeCode: string): FaceTemplate {
+  return {
+    id: doc._id,
+    employeeId: doc.employeeId,
+    employeeCode,
+    source: doc.source,
+    thumbnail: `data:image/jpeg;base64,${doc.thumbnail}`,
+    createdAt: doc.createdAt
+  }
+}
+
+/** An attendance event DTO. */
+export function toAttendanceEvent(doc: AttendanceDoc): AttendanceEvent {
+  return {
+    id: doc._id,
+    employeeId: doc.employeeId,
+    employeeCode: doc.employeeCode,
+    employeeName: doc.employeeName,
+    type: doc.type,
+    time: doc.time,
+    distance: doc.distance,
+    kioskId: doc.kioskId
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Content-Security-Policy of browser mode: the same policy the Electron shell sets: only our
+ * own scripts and styles (inline styles for Vue transitions), camera streams and data:/blob:
+ * images, no plugins, no framing, no <base> tricks.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "style-src 'self' 'unsafe-inline'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'"
+].join('; ')
+
+/** Headers every HTTP response carries. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  // The kiosk needs the camera for itself and nothing else.
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()'
+}

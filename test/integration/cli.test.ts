@@ -1,0 +1,129 @@
+/**
+ * The built command line (out/main/cli.js) against a temporary data folder: import a folder
+ * assembled from deepface-unit photos, then list, identify, verify, enrol and the error exits.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Employee, Verification } from '../../src/shared/models'
+import type { IdentifyJsonEntry } from '../../src/main/cli/face-commands'
+import { deepfaceUnit, hasDeepfaceUnit, identityClusters, missingDatasetsReason } from '../helpers/datasets'
+import { ensureBundle } from './services-fixture'
+
+if (!hasDeepfaceUnit) console.warn(`cli: skipped, ${missingDatasetsReason}`)
+
+describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
+  let work: string
+  let data: string
+  let importDir: string
+  /** Held-out photo of each imported code (not imported; used as a probe). */
+  const probes = new Map<string, string>()
+
+  let cliPath = ''
+
+  function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
+    const r = spawnSync(process.execPath, [cliPath, ...args, '--data', data], { encoding: 'utf8', timeout: 120_000 })
+    return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
+  }
+
+  beforeAll(async () => {
+    // Builds when any source is newer than the bundle (same check as `npm run cli`).
+    cliPath = ensureBundle('cli')
+    work = mkdtempSync(join(tmpdir(), 'clockface-cli-'))
+    data = join(work, 'data')
+    importDir = join(work, 'import')
+    const clusters = identityClusters().filter((c) => c.length >= 2).slice(0, 3)
+    clusters.forEach((cluster, i) => {
+      const code = `C${i + 1}`
+      mkdirSync(join(importDir, code), { recursive: true })
+      for (const file of cluster.slice(0, -1)) symlinkSync(deepfaceUnit(file), join(importDir, code, file))
+      probes.set(code, cluster.at(-1)!)
+    })
+    // One bad photo and one group photo, reported and skipped; a folder that is no code.
+    writeFileSync(join(importDir, 'C1', 'zz-not-a-photo.jpg'), 'plain text, not a JPEG')
+    symlinkSync(deepfaceUnit('couple.jpg'), join(importDir, 'C2', 'zz-couple.jpg'))
+    mkdirSync(join(importDir, 'not a code'))
+    writeFileSync(join(importDir, 'people.csv'), '\ufeffcode,name,department\nC1,Alice Example,Front desk\nC2,"Bob, Jr.",Kitchen\n')
+    writeFileSync(join(work, 'gray.jpg'), await sharp({ create: { width: 300, height: 300, channels: 3, background: '#808080' } }).jpeg().toBuffer())
+  })
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true })
+  })
+
+  it('imports a folder per employee code, skipping bad photos, with a summary', () => {
+    const r = cli('import', importDir)
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/C1\/zz-not-a-photo\.jpg: skipped, unreadable-image/)
+    expect(r.stdout).toMatch(/C2\/zz-couple\.jpg: skipped, multiple-faces/)
+    expect(r.stdout).toMatch(/not a code\/: skipped/)
+    const photos = [...probes.keys()].length
+    expect(r.stdout).toMatch(new RegExp(`${photos} new employee\\(s\\); 2 photo\\(s\\) skipped; 1 folder\\(s\\) skipped`))
+    console.log(r.stdout.trim().split('\n').at(-1))
+  })
+
+  it('lists the imported employees with names from people.csv', () => {
+    const r = cli('list', '--json')
+    expect(r.status, r.stderr).toBe(0)
+    const employees = JSON.parse(r.stdout) as Employee[]
+    const byCode = new Map(employees.map((e) => [e.code, e]))
+    expect(byCode.get('C1')).toMatchObject({ name: 'Alice Example', department: 'Front desk' })
+    expect(byCode.get('C2')).toMatchObject({ name: 'Bob, Jr.', department: 'Kitchen' })
+    expect(byCode.get('C3')).toMatchObject({ name: 'C3', department: '' })
+    for (const e of employees) expect(e.templateCount).toBeGreaterThanOrEqual(1)
+    expect(cli('list').stdout).toMatch(/^CODE\s+NAME\s+DEPARTMENT\s+TEMPLATES/)
+  })
+
+  it('identifies held-out photos as the right employee (JSON)', () => {
+    for (const [code, file] of probes) {
+      const r = cli('identify', deepfaceUnit(file), '--json')
+      expect(r.status, r.stderr).toBe(0)
+      const entries = JSON.parse(r.stdout) as IdentifyJsonEntry[]
+      expect(entries, file).toHaveLength(1)
+      expect(entries[0]).toMatchObject({ code, threshold: 0.55 })
+      expect(entries[0]!.distance).toBeLessThan(0.55)
+    }
+    // Every face gets an entry; strangers come back with null code and name.
+    const group = JSON.parse(cli('identify', deepfaceUnit('selfie-many-people.jpg'), '--json').stdout) as IdentifyJsonEntry[]
+    expect(group.length).toBeGreaterThanOrEqual(4)
+    for (const e of group) expect(Object.keys(e).sort()).toEqual(['box', 'code', 'distance', 'name', 'threshold'])
+    expect(group.some((e) => e.code === null && e.name === null)).toBe(true)
+  })
+
+  it('verifies 1:1 and enrols single photos', () => {
+    const [code, file] = [...probes][0]!
+    const v = JSON.parse(cli('verify', '--code', code, deepfaceUnit(file), '--json').stdout) as Verification
+    expect(v).toMatchObject({ verified: true, metric: 'euclidean', threshold: 0.55 })
+
+    const enrol = cli('enrol', '--code', 'N1', '--name', 'New Person', '--department', 'Night shift', deepfaceUnit(probes.get('C3')!))
+    expect(enrol.status, enrol.stderr).toBe(0)
+    expect(enrol.stdout).toMatch(/Created N1/)
+    const more = cli('enrol', '--code', 'N1', deepfaceUnit(probes.get('C3')!))
+    expect(more.stdout).toMatch(/Enrolled another face for N1/)
+  })
+
+  it('exits non-zero with a clear message on errors', () => {
+    const unknown = cli('verify', '--code', 'NOPE', deepfaceUnit(probes.get('C1')!))
+    expect(unknown.status).toBe(3)
+    expect(unknown.stderr).toMatch(/No employee has the code NOPE/)
+
+    const noFace = cli('enrol', '--code', 'N2', '--name', 'Gray', join(work, 'gray.jpg'))
+    expect(noFace.status).toBe(5)
+    expect(noFace.stderr).toMatch(/No face/)
+
+    const missing = cli('identify', join(work, 'missing.jpg'))
+    expect(missing.status).toBe(5)
+    expect(missing.stderr).toMatch(/Cannot read/)
+
+    const nameless = cli('enrol', '--code', 'N3', join(work, 'gray.jpg'))
+    expect(nameless.status).toBe(2)
+    expect(nameless.stderr).toMatch(/give --name/)
+
+    const usage = cli('identify')
+    expect(usage.status).toBe(2)
+    expect(usage.stderr).toMatch(/missing required argument/)
+  })
+})

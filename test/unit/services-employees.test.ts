@@ -1,0 +1,148 @@
+/**
+ * Employee records and the gallery logic through createServices, with an engine that reports
+ * itself unavailable: these paths must work (or fail cleanly) without recognition. Recognition
+ * itself is tested on real photos in test/integration.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { OperationHandlers, OperationName, OperationRequest, OperationResponse } from '../../src/shared/contract'
+import { dispatch } from '../../src/shared/dispatch'
+import { ClockfaceError, type Result } from '../../src/shared/errors'
+import type { EngineStatus } from '../../src/shared/models'
+import type { FaceEngine } from '../../src/main/engine/engine-types'
+import { createServices } from '../../src/main/services/create-services'
+import { euclideanDistance } from '../../src/main/services/euclidean'
+import { createGallery } from '../../src/main/services/gallery'
+import { createIdentifier } from '../../src/main/services/identification'
+import { openStore } from '../../src/main/store/open-store'
+import type { ClockfaceStore } from '../../src/main/store/store-types'
+
+/** An engine whose models never loaded: status `error`, every detect rejects. */
+function unavailableEngine(): FaceEngine {
+  const status: EngineStatus = { state: 'error', progress: 0, backend: null, models: [], error: 'models missing (test)' }
+  const down = () => Promise.reject(new ClockfaceError('engine-unavailable', 'models missing (test)'))
+  return { ready: down, status: () => status, onStatus: () => () => undefined, detect: down, memory: down, close: async () => undefined }
+}
+
+let dir: string
+let store: ClockfaceStore
+let handlers: OperationHandlers
+const call = <K extends OperationName>(name: K, request: OperationRequest<K>): Promise<Result<OperationResponse<K>>> =>
+  dispatch(handlers, name, request)
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'clockface-services-'))
+  store = await openStore(dir)
+  handlers = createServices({ store, engine: unavailableEngine(), config: { now: () => new Date('2024-01-15T08:00:00.000Z') } })
+})
+
+afterEach(async () => {
+  await store.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('employees', () => {
+  it('creates, reads, lists with search, updates and deletes employees', async () => {
+    const created = await call('createEmployee', { code: 'E1', name: 'Ada Lovelace', department: 'Engineering', gender: 'female' })
+    expect(created).toEqual({
+      ok: true,
+      value: {
+        employee: expect.objectContaining({ code: 'E1', name: 'Ada Lovelace', department: 'Engineering', gender: 'female', templateCount: 0, createdAt: '2024-01-15T08:00:00.000Z' }),
+        template: null
+      }
+    })
+    await call('createEmployee', { code: 'E2', name: 'Grace Hopper', department: 'Navy' })
+    await call('createEmployee', { code: 'X9', name: 'Alan Turing' })
+
+    const all = await call('listEmployees', {})
+    expect(all.ok && all.value.map((e) => e.code)).toEqual(['E1', 'X9', 'E2']) // by name
+    expect((await handlers.listEmployees({ search: 'navy' })).map((e) => e.code)).toEqual(['E2'])
+    expect((await handlers.listEmployees({ search: 'x9' })).map((e) => e.code)).toEqual(['X9'])
+    expect((await handlers.listEmployees({ search: 'LOVE' })).map((e) => e.code)).toEqual(['E1'])
+
+    const updated = await call('updateEmployee', { code: 'E2', changes: { name: 'Rear Admiral Grace Hopper', department: 'Navy' } })
+    expect(updated).toMatchObject({ ok: true, value: { name: 'Rear Admiral Grace Hopper', department: 'Navy' } })
+    expect(await call('getEmployee', { code: 'E2' })).toMatchObject({ ok: true, value: { name: 'Rear Admiral Grace Hopper' } })
+
+    expect(await call('deleteEmployee', { code: 'E2' })).toEqual({ ok: true, value: { deletedTemplates: 0 } })
+    expect(await call('getEmployee', { code: 'E2' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+
+  it('refuses a duplicate code and unknown codes', async () => {
+    await call('createEmployee', { code: 'E1', name: 'Ada' })
+    expect(await call('createEmployee', { code: 'E1', name: 'Someone else' })).toMatchObject({ ok: false, error: { code: 'duplicate-code' } })
+    expect(await store.employees.count({})).toBe(1)
+    for (const result of [
+      await call('getEmployee', { code: 'NOPE' }),
+      await call('updateEmployee', { code: 'NOPE', changes: { name: 'x' } }),
+      await call('deleteEmployee', { code: 'NOPE' }),
+      await call('listTemplates', { code: 'NOPE' }),
+      await call('deleteTemplate', { id: 'no-such-id' })
+    ]) {
+      expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    }
+  })
+
+  it('stores nothing when the photo of a new employee cannot be described', async () => {
+    const photo = { kind: 'encoded' as const, data: new Uint8Array([0xff, 0xd8, 0xff]) }
+    expect(await call('createEmployee', { code: 'E1', name: 'Ada', photo })).toMatchObject({ ok: false, error: { code: 'engine-unavailable' } })
+    expect(await store.employees.count({})).toBe(0)
+    expect(await store.templates.count({})).toBe(0)
+  })
+
+  it('reports the engine status', async () => {
+    expect(await call('getEngineStatus', {})).toMatchObject({ ok: true, value: { state: 'error', error: 'models missing (test)' } })
+  })
+})
+
+describe('gallery and 1:N decision rule', () => {
+  // Synthetic 128-D vectors: this checks the nearest-neighbour bookkeeping, not recognition.
+  const vector = (fill: (i: number) => number) => Array.from({ length: 128 }, (_, i) => fill(i))
+  const base = vector((i) => Math.sin(i))
+  const shifted = (by: number) => base.map((v, i) => (i === 0 ? v + by : v)) // Euclidean distance `by` from base
+
+  async function employeeWith(code: string, descriptors: number[][]): Promise<string> {
+    const e = await store.employees.insert({ code, name: code, department: '', createdAt: '', updatedAt: '' })
+    for (const descriptor of descriptors) await store.templates.insert({ employeeId: e._id, descriptor, thumbnail: '', source: 'file', createdAt: '' })
+    return e._id
+  }
+
+  it('takes each employee’s nearest template, accepts strictly under the threshold, and flags close runners-up', async () => {
+    const warnings: string[] = []
+    const config = { threshold: 0.55, warn: (m: string) => warnings.push(m) }
+    expect(await createIdentifier(store, createGallery(store), config).identify(base)).toEqual({ match: null, nearestDistance: null })
+
+    await employeeWith('A', [shifted(2), shifted(0.2)])
+    await employeeWith('B', [shifted(-0.3)])
+    // The gallery reads the store once, on first use; later changes go through add/remove.
+    const gallery = createGallery(store)
+    const identifier = createIdentifier(store, gallery, config)
+    const id = await identifier.identify(base)
+    expect(id.match).toMatchObject({ code: 'A', threshold: 0.55 })
+    expect(id.match?.distance).toBeCloseTo(0.2, 6)
+    expect(id.nearestDistance).toBeCloseTo(0.2, 6)
+    expect(warnings).toEqual([]) // runner-up B at 0.3: 0.1 away, outside the 0.05 margin
+
+    const far = await identifier.identify(shifted(0.2 + 0.56))
+    expect(far.match).toBeNull()
+    expect(far.nearestDistance).toBeCloseTo(0.56, 6)
+    // Exactly at the threshold is a reject: acceptance is strictly under it.
+    const probe = shifted(0.2 + 0.5)
+    const aId = (await store.employees.findOne({ code: 'A' }))!._id
+    const atThreshold = (await gallery.distanceTo(aId, probe))!
+    expect(atThreshold).toBeCloseTo(euclideanDistance(probe, shifted(0.2)), 6)
+    expect((await createIdentifier(store, gallery, { ...config, threshold: atThreshold }).identify(probe)).match).toBeNull()
+    expect((await createIdentifier(store, gallery, { ...config, threshold: atThreshold + 1e-9 }).identify(probe)).match?.code).toBe('A')
+
+    const c = await employeeWith('C', [shifted(-0.22)])
+    await gallery.add({ id: 'c-template', employeeId: c, descriptor: shifted(-0.22) })
+    expect((await identifier.identify(base)).match?.code).toBe('A')
+    expect(warnings).toHaveLength(1)
+
+    await gallery.removeEmployee(c)
+    expect(await gallery.distanceTo(aId, base)).toBeCloseTo(0.2, 6)
+    expect(await gallery.distanceTo(c, base)).toBeNull()
+  })
+})
