@@ -1,17 +1,5 @@
 import { app, session, type WebContents } from 'electron'
-
-/** Content-Security-Policy of the renderer: only our own files, camera streams and data: thumbnails. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
+import { SECURITY_HEADERS } from '../transport/security-headers'
 
 /** True for a URL the app itself serves: its packaged files, or the electron-vite dev server. */
 export function isAppUrl(url: string): boolean {
@@ -22,7 +10,7 @@ export function isAppUrl(url: string): boolean {
 
 /**
  * Locks the default session down: the camera (video only) is the one permission ever
- * granted, every response carries the CSP, and windows cannot navigate away or open others.
+ * granted, every response carries the same CSP and security headers as browser mode, and windows cannot navigate away or open others.
  */
 export function setupSecurity(): void {
   const ses = session.defaultSession
@@ -37,8 +25,7 @@ export function setupSecurity(): void {
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-        'X-Content-Type-Options': ['nosniff']
+        ...Object.fromEntries(Object.entries(SECURITY_HEADERS).map(([name, value]) => [name, [value]]))
       }
     })
   })

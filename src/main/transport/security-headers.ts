@@ -1,5 +1,6 @@
 /**
- * Content-Security-Policy of browser mode: the same policy the Electron shell sets: only our
+ * Content-Security-Policy of the app, set by browser mode's HTTP server and by the Electron
+ * shell on every response: only our
  * own scripts and styles (inline styles for Vue transitions), camera streams and data:/blob:
  * images, no plugins, no framing, no <base> tricks.
  */
