@@ -1,5 +1,5 @@
 /**
- * Browser mode: `npm run serve -- [--port P] [--data DIR] [--threshold T] [--cooldown S] [--kiosk-id ID]`.
+ * Browser mode: `npm run serve -- [--port P] [--data DIR] [--threshold T] [--cooldown S] [--kiosk-id ID] [--confirm-frames N]`.
  * Starts the Clockface core and serves the renderer plus the HTTP API on 127.0.0.1 only.
  */
 import { existsSync } from 'node:fs'
@@ -21,6 +21,7 @@ interface ServeOptions {
   data?: string
   threshold?: number
   cooldown?: number
+  confirmFrames?: number
   kioskId?: string
 }
 
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<void> {
     .option('--threshold <distance>', 'Euclidean distance under which a face matches (default 0.55)', positiveNumber)
     .option('--cooldown <seconds>', 'seconds during which a second punch of the same person is ignored (default 60)', nonNegativeNumber)
     .option('--kiosk-id <id>', 'name recorded with each punch (default: host name)')
+    .option('--confirm-frames <n>', 'frames that must agree on a person before the kiosk punches (default 2)', positiveNumber)
     .parse(argv)
   const opts = program.opts<ServeOptions>()
 
@@ -40,6 +42,7 @@ async function main(argv: string[]): Promise<void> {
     warn: (message, details) => logger.warn(details ?? {}, message),
     ...(opts.threshold === undefined ? {} : { threshold: opts.threshold }),
     ...(opts.cooldown === undefined ? {} : { cooldownMs: opts.cooldown * 1000 }),
+    ...(opts.confirmFrames === undefined ? {} : { confirmFrames: opts.confirmFrames }),
     ...(opts.kioskId === undefined ? {} : { kioskId: opts.kioskId })
   }
   const dataDir = resolve(opts.data ?? defaultDataDir())

@@ -90,6 +90,11 @@ export interface IdentifiedFace extends DetectedFace {
 
 /** A face in a kiosk frame: identification plus the punch it caused or repeated. */
 export interface KioskFace extends IdentifiedFace {
+  /**
+   * True once recent frames of this kiosk agree on `match` (multi-frame confirmation); only
+   * confirmed faces are named and punched. A match that is not yet confirmed is "hold still".
+   */
+  confirmed: boolean
   punch: (AttendanceEvent & { repeated: boolean }) | null
 }
 

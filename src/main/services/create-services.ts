@@ -6,6 +6,7 @@ import { createEmployeeService } from './employees'
 import { createEnrolment } from './enrolment'
 import { createGallery } from './gallery'
 import { createIdentifier } from './identification'
+import { createMatchConfirmation } from './match-confirmation'
 import { detectFaces, identifyFaces, recogniseFrame } from './recognition'
 import { resolveServiceConfig, type ServiceConfig } from './service-config'
 import { verifyFace } from './verification'
@@ -31,7 +32,8 @@ export function createServices({ store, engine, config: overrides }: ServicesOpt
   const employees = createEmployeeService({ store, gallery, enrolment, config })
   const identifier = createIdentifier(store, gallery, config)
   const attendance = createAttendanceService(store, config)
-  const recognition = { engine, identifier, attendance, config }
+  const confirmation = createMatchConfirmation(config.confirmFrames, config.confirmWindowMs)
+  const recognition = { engine, identifier, attendance, confirmation, config }
 
   return {
     getEngineStatus: async () => engine.status(),

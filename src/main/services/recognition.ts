@@ -2,6 +2,7 @@ import type { ValidatedRequest } from '../../shared/contract'
 import type { DetectedFace, FrameResult, IdentifiedFace, KioskFace } from '../../shared/models'
 import type { DetectorName, FaceEngine } from '../engine/engine-types'
 import type { AttendanceService } from './attendance'
+import type { MatchConfirmation } from './match-confirmation'
 import { PHOTO_DETECTOR } from './describe-face'
 import { toDetectedFace } from './detected-face'
 import { toIdentifiedFace, type Identifier } from './identification'
@@ -15,7 +16,8 @@ export interface RecognitionDeps {
   engine: FaceEngine
   identifier: Identifier
   attendance: AttendanceService
-  config: Pick<ServiceConfig, 'kioskId'>
+  confirmation: MatchConfirmation
+  config: Pick<ServiceConfig, 'kioskId' | 'now'>
 }
 
 /** detectFaces: faces and landmarks with the photo detector; raises `unreadable-image`, `engine-unavailable`. */
@@ -43,16 +45,25 @@ export async function identifyFaces(
 
 /**
  * recogniseFrame: the kiosk loop's step. Detects faces in a raw camera frame with the fast
- * detector, identifies each, and punches every recognised employee (see AttendanceService.punch
- * for cooldown and check-in/check-out). Raises `engine-unavailable`, `store-error`.
+ * detector, identifies each, and punches every employee whose identification is confirmed
+ * by recent frames of the same kiosk (see match-confirmation.ts; AttendanceService.punch for
+ * cooldown and check-in/check-out). Raises `engine-unavailable`, `store-error`.
  */
 export async function recogniseFrame(deps: RecognitionDeps, { frame, kioskId }: ValidatedRequest<'recogniseFrame'>): Promise<FrameResult> {
+  const kiosk = kioskId ?? deps.config.kioskId
   const detection = await deps.engine.detect(frame, { detector: FRAME_DETECTOR, withDescriptors: true })
-  const faces: KioskFace[] = []
+  const identified: IdentifiedFace[] = []
   for (const face of detection.faces) {
     const id = face.descriptor ? await deps.identifier.identify(face.descriptor) : { match: null, nearestDistance: null }
-    const punch = id.match ? await deps.attendance.punch(id.match, kioskId ?? deps.config.kioskId) : null
-    faces.push({ ...toIdentifiedFace(face, id), punch })
+    identified.push(toIdentifiedFace(face, id))
+  }
+  const matched = identified.flatMap((face) => (face.match ? [face.match.employeeId] : []))
+  const confirmed = deps.confirmation.observe(kiosk, matched, deps.config.now().getTime())
+  const faces: KioskFace[] = []
+  for (const face of identified) {
+    const isConfirmed = face.match !== null && confirmed.has(face.match.employeeId)
+    const punch = face.match && isConfirmed ? await deps.attendance.punch(face.match, kiosk) : null
+    faces.push({ ...face, confirmed: isConfirmed, punch })
   }
   return { width: detection.width, height: detection.height, faces, inferenceMs: detection.elapsedMs }
 }

@@ -29,12 +29,26 @@ export const DEFAULT_COOLDOWN_MS = 60_000
  */
 export const AMBIGUITY_MARGIN = 0.05
 
+/**
+ * Default number of kiosk frames that must identify the same employee, each within
+ * {@link DEFAULT_CONFIRM_WINDOW_MS} of the last, before the kiosk names and punches them
+ * (see match-confirmation.ts). Two frames add ≈80 ms at the measured 12 frames/s.
+ */
+export const DEFAULT_CONFIRM_FRAMES = 2
+
+/** Longest gap between two frames of one confirmation streak, in ms. */
+export const DEFAULT_CONFIRM_WINDOW_MS = 1500
+
 /** Settings of the services, all optional on input. */
 export interface ServiceConfig {
   /** Euclidean distance under which a probe matches a template (default {@link DEFAULT_THRESHOLD}). */
   threshold: number
   /** Punch cooldown in ms (default {@link DEFAULT_COOLDOWN_MS}). */
   cooldownMs: number
+  /** Kiosk frames that must agree on an employee before a punch (default {@link DEFAULT_CONFIRM_FRAMES}). */
+  confirmFrames: number
+  /** Longest gap between agreeing frames in ms (default {@link DEFAULT_CONFIRM_WINDOW_MS}). */
+  confirmWindowMs: number
   /** Name recorded with each punch when the request gives none (default: the host name). */
   kioskId: string
   /** Current time; injectable so tests can move the clock. */
@@ -46,12 +60,14 @@ export interface ServiceConfig {
 /**
  * Fills in defaults and checks ranges.
  * Throws a RangeError for a threshold outside (0, 2] (a sanity bound around the reference 0.6)
- * or a negative or infinite cooldown.
+ * a negative or infinite cooldown, or a confirmation count that is not a whole number from 1 to 10.
  */
 export function resolveServiceConfig(config: Partial<ServiceConfig> = {}): ServiceConfig {
   const resolved: ServiceConfig = {
     threshold: config.threshold ?? DEFAULT_THRESHOLD,
     cooldownMs: config.cooldownMs ?? DEFAULT_COOLDOWN_MS,
+    confirmFrames: config.confirmFrames ?? DEFAULT_CONFIRM_FRAMES,
+    confirmWindowMs: config.confirmWindowMs ?? DEFAULT_CONFIRM_WINDOW_MS,
     kioskId: config.kioskId ?? hostname(),
     now: config.now ?? (() => new Date()),
     warn: config.warn ?? (() => undefined)
@@ -61,6 +77,9 @@ export function resolveServiceConfig(config: Partial<ServiceConfig> = {}): Servi
   }
   if (!(resolved.cooldownMs >= 0) || !Number.isFinite(resolved.cooldownMs)) {
     throw new RangeError(`cooldownMs must be a finite number ≥ 0, got ${resolved.cooldownMs}`)
+  }
+  if (!Number.isInteger(resolved.confirmFrames) || resolved.confirmFrames < 1 || resolved.confirmFrames > 10) {
+    throw new RangeError(`confirmFrames must be a whole number from 1 to 10, got ${resolved.confirmFrames}`)
   }
   return resolved
 }

@@ -26,7 +26,7 @@ export interface Greeting {
 }
 
 function greetingFor(face: KioskFace): Greeting | null {
-  if (!face.match) return null
+  if (!face.match || !face.confirmed) return null
   const punch = face.punch
   return {
     code: face.match.code,
@@ -84,7 +84,8 @@ export const useKioskStore = defineStore('kiosk', () => {
     for (const face of frame.faces) {
       const greeting = greetingFor(face)
       if (greeting) holdGreeting(greeting)
-      else holdNotRecognised()
+      // A match still awaiting confirmation is neither greeted nor called unknown.
+      else if (!face.match) holdNotRecognised()
       if (face.punch && !face.punch.repeated) newPunch = true
     }
     return newPunch
