@@ -20,7 +20,10 @@ function electronBinary() {
     encoding: 'utf8'
   })
   if (probe.status === 0 && probe.stdout) return { path: probe.stdout }
-  const reason = (probe.stderr || '').trim().split('\n').filter(Boolean).pop() ?? 'unknown error'
+  const lines = (probe.stderr || '').split('\n').map((l) => l.trim()).filter(Boolean)
+  // The electron package prints a stack and ends with a Node version line; its own words are in the Error line.
+  const errors = lines.filter((l) => /^\w*Error: /.test(l))
+  const reason = errors.length > 0 ? errors.join('; ') : (lines[0] ?? 'unknown error')
   return { reason }
 }
 
