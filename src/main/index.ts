@@ -3,7 +3,7 @@
  * in the engine worker thread and everything else lives in plain modules shared with
  * browser mode (server.ts) and the command line (cli/cli.ts).
  */
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, dialog } from 'electron'
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { startClockface, type ClockfaceCore } from './app-core'
@@ -56,6 +56,9 @@ app.on('will-quit', () => {
 })
 
 main().catch((error: unknown) => {
+  // A kiosk has no terminal: a damaged data file or a locked data folder must be said on screen.
+  const message = error instanceof Error ? error.message : String(error)
   console.error('Clockface failed to start:', error)
+  dialog.showErrorBox('Clockface cannot start', message)
   app.exit(1)
 })

@@ -4,7 +4,7 @@
  * equals time order and range queries on `time` can use the index.
  */
 import type Datastore from 'nedb-promises'
-import type { PunchType, TemplateSource } from '../../shared/models'
+import type { AttendanceEvent, TemplateSource } from '../../shared/models'
 
 /** An employee as stored in `employees.db`; `code` has a unique index. */
 export interface EmployeeDoc {
@@ -29,20 +29,12 @@ export interface TemplateDoc {
   createdAt: string
 }
 
-/** One punch as stored in `attendance.db`; `employeeId` and `time` are indexed. */
-export interface AttendanceDoc {
-  _id: string
-  employeeId: string
-  /** Copied at punch time so history reads right after the employee is renamed or deleted. */
-  employeeCode: string
-  employeeName: string
-  type: PunchType
-  /** UTC ISO time of the punch. */
-  time: string
-  /** Euclidean distance of the probe to the employee's nearest template. */
-  distance: number
-  kioskId: string
-}
+/**
+ * One punch as stored in `attendance.db`: the {@link AttendanceEvent} the contract returns,
+ * keyed by NeDB's `_id`. `employeeId` and `time` are indexed; code and name are copied at
+ * punch time so history reads right after the employee is renamed or deleted.
+ */
+export type AttendanceDoc = Omit<AttendanceEvent, 'id'> & { _id: string }
 
 /** A document before insertion: NeDB assigns `_id`. */
 export type NewDoc<T extends { _id: string }> = Omit<T, '_id'>
