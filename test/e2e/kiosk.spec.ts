@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { deepfaceUnit } from '../helpers/datasets'
 import { callApi, canRunE2e, fakeCamera, launchWithCamera, startServer, type RunningServer } from './fixtures'
 
 /** Stable place for the screenshots the issue asks to keep as artifacts. */
@@ -87,5 +88,32 @@ test.describe.serial('kiosk in browser mode with a fake camera from a real video
 
     const events = await callApi<PunchEvent[]>(server.url, 'listAttendance', {})
     expect(events.value?.map((e) => e.employeeCode)).toEqual(['E001'])
+  })
+
+  test('Admin refuses photos with two faces, no face or no image, and stores nothing', async () => {
+    const admin = await openPage('khill', '/admin')
+    await admin.getByTestId('add-employee').click()
+    await admin.getByTestId('employee-code').fill('E002')
+    await admin.getByTestId('employee-name').fill('Two Faces')
+    const error = admin.getByTestId('form-error')
+
+    await admin.getByTestId('photo-file').setInputFiles(deepfaceUnit('couple.jpg'))
+    await expect(error).toContainText('More than one face in this photo')
+    await admin.getByTestId('save-employee').click()
+    await expect(error).toContainText('More than one face in this photo')
+
+    await admin.getByTestId('photo-file').setInputFiles({
+      name: 'notes.jpg',
+      mimeType: 'image/jpeg',
+      buffer: readFileSync(deepfaceUnit('master.csv'))
+    })
+    await expect(error).toContainText('could not be read')
+    // The earlier photo is not left on screen as if it were the one chosen.
+    await expect(admin.getByTestId('detected-face')).toHaveCount(0)
+    await expect(admin.getByTestId('photo-preview')).toHaveCount(0)
+    await admin.screenshot({ path: join(screenshotsDir, 'admin-refused-photo.png') })
+
+    const employees = await callApi<{ code: string }[]>(server.url, 'listEmployees', {})
+    expect(employees.value?.map((e) => e.code)).toEqual(['E001'])
   })
 })
