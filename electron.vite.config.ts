@@ -16,7 +16,8 @@ export default defineConfig({
           'engine-worker': resolve(__dirname, 'src/main/engine/engine-worker.ts'),
           server: resolve(__dirname, 'src/main/server.ts'),
           cli: resolve(__dirname, 'src/main/cli/cli.ts'),
-          'bench-engine': resolve(__dirname, 'bench/engine-bench.ts')
+          'bench-engine': resolve(__dirname, 'bench/engine-bench.ts'),
+          'bench-kiosk': resolve(__dirname, 'bench/kiosk-video-bench.ts')
         },
         external: ['@tensorflow/tfjs-node']
       }
