@@ -1,6 +1,20 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY } from './src/main/transport/security-headers'
+
+/**
+ * Writes the app's one Content-Security-Policy into the renderer's <meta> tag, so the page,
+ * browser mode's headers and the Electron shell's headers cannot drift apart.
+ * frame-ancestors is left out: browsers ignore it in a <meta> tag (the headers carry it).
+ */
+function contentSecurityPolicy(): Plugin {
+  const policy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ')
+  return { name: 'clockface-csp', transformIndexHtml: (html) => html.replace('%CLOCKFACE_CSP%', policy) }
+}
 
 // face-api and TensorFlow.js are bundled into the engine worker instead of shipped as
 // node_modules (tfjs alone is 142 MB unpacked); native or optional modules stay external.
@@ -34,6 +48,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     },
-    plugins: [vue()]
+    plugins: [vue(), contentSecurityPolicy()]
   }
 })

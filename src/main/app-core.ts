@@ -23,8 +23,11 @@ export interface ClockfaceOptions {
 
 /** A running core. */
 export interface ClockfaceCore {
+  /** One handler per contract operation; transports call them through shared/dispatch.ts. */
   handlers: OperationHandlers
+  /** The engine thread (status, `onStatus` for logging); the handlers already use it. */
   engine: FaceEngine
+  /** The opened data folder; the handlers already use it. */
   store: ClockfaceStore
   /** The resolved service settings (threshold, cooldown, kiosk id, clock). */
   config: ServiceConfig

@@ -8,12 +8,12 @@ import { Command } from 'commander'
 import pino from 'pino'
 import { ClockfaceError } from '../shared/errors'
 import { startClockface } from './app-core'
-import { nonNegativeNumber, port, positiveNumber } from './cli/cli-options'
+import { nonNegativeNumber, port, positiveInteger, positiveNumber } from './cli/cli-options'
 import { defaultDataDir } from './default-data-dir'
-import type { ServiceConfig } from './services/service-config'
+import { DEFAULT_CONFIRM_FRAMES, DEFAULT_COOLDOWN_MS, DEFAULT_THRESHOLD, type ServiceConfig } from './services/service-config'
 import { createHttpServer } from './transport/http-server'
 
-/** Default port of browser mode. */
+/** Default TCP port of browser mode on 127.0.0.1 (`--port` overrides it; 0 picks a free one). */
 export const DEFAULT_PORT = 5780
 
 interface ServeOptions {
@@ -30,10 +30,10 @@ async function main(argv: string[]): Promise<void> {
     .description('Serve Clockface in a browser at http://127.0.0.1:<port>/ (this computer only).')
     .option('--port <port>', 'TCP port on 127.0.0.1 (0 picks a free one)', port, DEFAULT_PORT)
     .option('--data <dir>', `data folder (default: ${defaultDataDir()})`)
-    .option('--threshold <distance>', 'Euclidean distance under which a face matches (default 0.55)', positiveNumber)
-    .option('--cooldown <seconds>', 'seconds during which a second punch of the same person is ignored (default 60)', nonNegativeNumber)
+    .option('--threshold <distance>', `Euclidean distance under which a face matches (default ${DEFAULT_THRESHOLD})`, positiveNumber)
+    .option('--cooldown <seconds>', `seconds during which a second punch of the same person is ignored (default ${DEFAULT_COOLDOWN_MS / 1000})`, nonNegativeNumber)
     .option('--kiosk-id <id>', 'name recorded with each punch (default: host name)')
-    .option('--confirm-frames <n>', 'frames that must agree on a person before the kiosk punches (default 2)', positiveNumber)
+    .option('--confirm-frames <n>', `frames that must agree on a person before the kiosk punches (default ${DEFAULT_CONFIRM_FRAMES})`, positiveInteger)
     .parse(argv)
   const opts = program.opts<ServeOptions>()
 
@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<void> {
     if (status.state === 'error') logger.error({ error: status.error }, 'recognition engine failed')
   })
 
-  // out/main/server.js → out/renderer
+  // The build puts this file in out/main/ and the renderer next to it in out/renderer/.
   const rendererDir = join(__dirname, '..', 'renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) logger.warn({ rendererDir }, 'renderer not built: serving the API only')
   const server = await createHttpServer({ handlers: core.handlers, rendererDir, logger })

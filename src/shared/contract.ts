@@ -19,7 +19,12 @@ import type {
 
 /** Largest encoded image accepted, in bytes (a 24-megapixel JPEG is about 12 MB). */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
-/** Largest side of a raw frame or decoded image, in pixels. */
+/**
+ * Largest side of a raw frame or decoded image, in pixels: a sanity bound well above any camera
+ * frame or ordinary photo (24 megapixels is 6000 × 4000). A raw frame over it fails validation
+ * (`invalid-input`); an encoded image that decodes larger is refused as `unreadable-image` by
+ * the engine (engine/image-input.ts).
+ */
 export const MAX_IMAGE_SIDE = 8192
 
 function base64ToBytes(text: string): Uint8Array {
@@ -29,7 +34,10 @@ function base64ToBytes(text: string): Uint8Array {
   return out
 }
 
-/** Binary data: a Uint8Array (IPC, MessagePack) or a base64 string (JSON clients). */
+/**
+ * Binary data: a Uint8Array (IPC, MessagePack) or a base64 string (JSON clients), output as a
+ * Uint8Array of 1 to {@link MAX_IMAGE_BYTES} bytes; anything else is `invalid-input`.
+ */
 export const bytesSchema = z
   .union([z.instanceof(Uint8Array), z.base64().transform(base64ToBytes)])
   .refine((b) => b.byteLength > 0, 'is empty')
@@ -37,7 +45,11 @@ export const bytesSchema = z
 
 const side = z.number().int().min(1).max(MAX_IMAGE_SIDE)
 
-/** Raw pixels, row-major, 8 bits per channel, as a camera frame gives them (no re-encoding). */
+/**
+ * Raw pixels, row-major, 8 bits per channel, as a camera frame gives them (no re-encoding):
+ * width and height 1..{@link MAX_IMAGE_SIDE} pixels, `data` exactly width × height × 4 (rgba)
+ * or × 3 (rgb) bytes; anything else is `invalid-input`.
+ */
 export const pixelImageSchema = z
   .object({
     kind: z.literal('pixels'),
@@ -51,7 +63,7 @@ export const pixelImageSchema = z
     path: ['data']
   })
 
-/** An encoded JPEG, PNG or WebP file. */
+/** An encoded JPEG, PNG or WebP file; whether it decodes is the engine's call (`unreadable-image`). */
 export const encodedImageSchema = z.object({ kind: z.literal('encoded'), data: bytesSchema })
 
 /** Any image an operation takes. */
@@ -62,7 +74,10 @@ export type ImageInput = z.output<typeof imageSchema>
 /** A raw-pixel image after validation. */
 export type PixelImage = z.output<typeof pixelImageSchema>
 
-/** Employee codes: what payroll systems use; letters, digits, dot, dash, underscore. */
+/**
+ * Employee codes, the organisation's own key (what payroll systems use): trimmed, 1–32
+ * characters, letters, digits, dot, dash, underscore. The CLI import uses it on folder names.
+ */
 export const employeeCodeSchema = z
   .string()
   .trim()
@@ -75,7 +90,7 @@ const departmentSchema = z.string().trim().max(120)
 const genderSchema = z.enum(['female', 'male', 'other'])
 const isoTime = z.iso.datetime({ offset: true })
 
-/** Fields of an employee that can be edited. */
+/** Fields of an employee that can be edited: name (1–120 characters, trimmed), department (≤ 120, default ''), optional gender. */
 export const employeeFieldsSchema = z.object({
   name: nameSchema,
   department: departmentSchema.default(''),
@@ -94,7 +109,10 @@ function operation<O>() {
   return <I extends z.ZodType>(spec: { summary: string; input: I; errors: readonly ErrorCode[] }): OperationSpec<I, O> => spec
 }
 
-/** Every Clockface operation. Keys are the method names on `window.clockface`. */
+/**
+ * Every Clockface operation. Keys are the method names on `window.clockface`; `errors` lists
+ * the codes an operation raises besides those any operation can (see errors.ts).
+ */
 export const contract = {
   getEngineStatus: operation<EngineStatus>()({
     summary: 'State of the recognition engine: loading progress, backend, models.',
@@ -210,5 +228,5 @@ export type OperationHandlers = {
   [K in OperationName]: (request: ValidatedRequest<K>) => Promise<OperationResponse<K>>
 }
 
-/** IPC channel of an operation. */
+/** IPC channel of an operation, `clockface:<name>`; the preload and ipc-handlers.ts both derive it here. */
 export const ipcChannel = (name: OperationName): string => `clockface:${name}`

@@ -10,7 +10,9 @@ export function isOperationName(name: unknown): name is OperationName {
 /**
  * Validates an untrusted request against the operation's schema and runs its handler.
  * Used by every transport, so validation and error mapping live in one place.
- * Never throws: failures come back as `{ ok: false, error }`.
+ * Never throws: failures come back as `{ ok: false, error }` — `invalid-input` for an unknown
+ * operation or a request the schema refuses (details: the zod issues), the handler's
+ * ClockfaceError code, or `internal` for anything else thrown.
  */
 export async function dispatch<K extends OperationName>(
   handlers: OperationHandlers,

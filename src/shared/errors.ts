@@ -34,7 +34,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: OperationEr
  * anything else thrown becomes `internal`.
  */
 export class ClockfaceError extends Error {
+  /** What went wrong, for programs (HTTP status and CLI exit code derive from it). */
   readonly code: ErrorCode
+  /** Extra facts for the caller, copied to {@link OperationError.details}. */
   readonly details?: unknown
 
   constructor(code: ErrorCode, message: string, details?: unknown) {

@@ -9,12 +9,15 @@ import { EXIT_CODES } from './exit-codes'
 
 /** Options every data command takes. */
 export interface DataOptions {
+  /** Data folder (`--data`); default: the kiosk app's folder (defaultDataDir). */
   data?: string
+  /** Euclidean match threshold (`--threshold`); default: DEFAULT_THRESHOLD. */
   threshold?: number
 }
 
 /** What a command body gets: the running core and a typed, validated call. */
 export interface CliContext {
+  /** The running core; commands read `core.config` (e.g. the threshold in force). */
   core: ClockfaceCore
   /** Runs one operation through shared/dispatch.ts (validation included); returns its Result. */
   call<K extends OperationName>(name: K, request: OperationRequest<K>): Promise<Result<OperationResponse<K>>>

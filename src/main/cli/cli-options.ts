@@ -20,3 +20,10 @@ export function port(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be an integer port 0..65535')
   return n
 }
+
+/** commander parser for a whole number ≥ 1 (e.g. a count of frames). */
+export function positiveInteger(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number ≥ 1')
+  return n
+}

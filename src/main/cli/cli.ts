@@ -8,6 +8,7 @@
  * Every command takes --data DIR (default: the kiosk app's data folder). Exit codes: exit-codes.ts.
  */
 import { Command, CommanderError } from 'commander'
+import { DEFAULT_THRESHOLD } from '../services/service-config'
 import { withCore } from './cli-context'
 import { positiveNumber } from './cli-options'
 import { EXIT_CODES } from './exit-codes'
@@ -17,7 +18,7 @@ import { importFolder } from './import-command'
 const print = (line: string): void => console.log(line)
 
 const dataOption = ['--data <dir>', 'data folder (default: the Clockface app data folder)'] as const
-const thresholdOption = ['--threshold <distance>', 'Euclidean match threshold (default 0.55)', positiveNumber] as const
+const thresholdOption = ['--threshold <distance>', `Euclidean match threshold (default ${DEFAULT_THRESHOLD})`, positiveNumber] as const
 
 const program = new Command('clockface')
   .description('Clockface face-recognition attendance: enrolment and recognition from the command line.')

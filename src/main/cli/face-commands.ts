@@ -6,16 +6,22 @@ import { readImageFile, unwrap, type CliContext } from './cli-context'
 export interface IdentifyJsonEntry {
   /** Employee code, null when the face is not recognised. */
   code: string | null
+  /** Employee name, null when the face is not recognised. */
   name: string | null
   /** Euclidean distance to the nearest template (of the match, or of anyone); null: empty gallery. */
   distance: number | null
+  /** The threshold in force (Euclidean distance). */
   threshold: number
+  /** The face in the pixels of the photo. */
   box: Box
 }
 
 const fmt = (d: number | null): string => (d === null ? 'n/a' : d.toFixed(3))
 
-/** `identify <image>`: 1:N identification of every face; prints lines or, with `json`, IdentifyJsonEntry[]. */
+/**
+ * `identify <image>`: 1:N identification of every face; prints lines or, with `json`,
+ * IdentifyJsonEntry[]. Raises `unreadable-image` (file or image), `engine-unavailable`, `store-error`.
+ */
 export async function identifyCommand(ctx: CliContext, image: string, json: boolean, print: (line: string) => void): Promise<void> {
   const faces = unwrap(await ctx.call('identifyFaces', { image: await readImageFile(image) }))
   const threshold = ctx.core.config.threshold
@@ -41,7 +47,11 @@ export async function identifyCommand(ctx: CliContext, image: string, json: bool
   })
 }
 
-/** `verify --code C <image>`: 1:1 verification; prints a line or, with `json`, the Verification. */
+/**
+ * `verify --code C <image>`: 1:1 verification; prints a line or, with `json`, the Verification.
+ * Raises those of verifyFace: `not-found`, `no-face`, `multiple-faces`, `unreadable-image`,
+ * `engine-unavailable`, `store-error`.
+ */
 export async function verifyCommand(ctx: CliContext, code: string, image: string, json: boolean, print: (line: string) => void): Promise<void> {
   const v = unwrap(await ctx.call('verifyFace', { code, image: await readImageFile(image) }))
   if (json) {
@@ -57,6 +67,8 @@ export async function verifyCommand(ctx: CliContext, code: string, image: string
 /**
  * `enrol --code C [--name N] [--department D] <image>`: creates the employee with this photo
  * when the code is new (then --name is required), else adds the photo as another template.
+ * Raises `invalid-input` for a new code without --name, and those of createEmployee/enrolFace
+ * (`duplicate-code`, `no-face`, `multiple-faces`, `unreadable-image`, `engine-unavailable`, `store-error`).
  */
 export async function enrolCommand(
   ctx: CliContext,
@@ -85,7 +97,7 @@ export async function enrolCommand(
   print(`Created ${created.employee.code} (${created.employee.name}) with one face template${created.template ? ` ${created.template.id}` : ''}.`)
 }
 
-/** `list`: employees as a table or, with `json`, Employee[]. */
+/** `list`: employees as a table or, with `json`, Employee[]. Raises `store-error`. */
 export async function listCommand(ctx: CliContext, json: boolean, print: (line: string) => void): Promise<void> {
   const employees = unwrap(await ctx.call('listEmployees', {}))
   if (json) {

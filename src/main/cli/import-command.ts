@@ -39,7 +39,7 @@ export async function importFolder(ctx: CliContext, dir: string, print: (line: s
   const people = readPeopleCsv(join(root, 'people.csv'))
   const summary: ImportSummary = { employeesCreated: 0, templatesAdded: 0, photosSkipped: 0, foldersSkipped: 0 }
   const folders = readdirSync(root, { withFileTypes: true })
-    // Folders given as symbolic links count too.
+    // statSync follows symbolic links (Dirent.isDirectory() does not), so linked folders count too.
     .filter((e) => !e.name.startsWith('.') && statSync(join(root, e.name)).isDirectory())
     .map((e) => e.name)
     .sort()

@@ -6,9 +6,13 @@ import { join } from 'node:path'
  * them with plain file APIs); in development they sit in the project folder.
  */
 export interface ResourcePaths {
+  /** face-api model files (verified by scripts/prepare-resources.mjs). */
   modelsDir: string
+  /** tfjs wasm binaries; ends with '/' because the wasm backend (setWasmPaths) prefixes file names with it. */
   wasmDir: string
+  /** Built engine worker script (out/main/engine-worker.js). */
   workerPath: string
+  /** Built renderer page (out/renderer/index.html). */
   rendererIndex: string
 }
 
@@ -16,6 +20,7 @@ export interface ResourcePaths {
  * Resolves {@link ResourcePaths}.
  * @param appPath `app.getAppPath()`: the project folder in development, `.../app.asar` when packaged
  * @param mainDir folder of the built main bundle (`out/main`)
+ * @param packaged `app.isPackaged`
  */
 export function resolveResourcePaths(appPath: string, mainDir: string, packaged: boolean): ResourcePaths {
   const resourcesRoot = packaged ? join(`${appPath}.unpacked`, 'resources') : join(appPath, 'resources')

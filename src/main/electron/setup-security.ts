@@ -10,7 +10,8 @@ export function isAppUrl(url: string): boolean {
 
 /**
  * Locks the default session down: the camera (video only) is the one permission ever
- * granted, every response carries the same CSP and security headers as browser mode, and windows cannot navigate away or open others.
+ * granted, every response carries the same CSP and security headers as browser mode
+ * ({@link SECURITY_HEADERS}), and windows cannot navigate away, open others or attach webviews.
  */
 export function setupSecurity(): void {
   const ses = session.defaultSession

@@ -3,7 +3,9 @@ import { join } from 'node:path'
 
 /** Options of the kiosk window. */
 export interface WindowOptions {
+  /** Built preload script (see {@link preloadPath}). */
   preloadPath: string
+  /** Built renderer page, loaded unless electron-vite's dev server is running. */
   rendererIndex: string
   /** Fullscreen kiosk (default) or an ordinary window for set-up and development. */
   windowed: boolean

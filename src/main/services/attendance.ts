@@ -28,7 +28,10 @@ export interface AttendanceService {
   list(request: ValidatedRequest<'listAttendance'>): Promise<AttendanceEvent[]>
 }
 
-/** Creates the attendance service over the attendance datastore. */
+/**
+ * Creates the attendance service over the attendance datastore. Keeps one queue of punches per
+ * service, so create one per store (createServices does).
+ */
 export function createAttendanceService(
   store: Pick<ClockfaceStore, 'attendance'>,
   config: Pick<ServiceConfig, 'cooldownMs' | 'now'>

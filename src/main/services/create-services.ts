@@ -13,7 +13,9 @@ import { verifyFace } from './verification'
 
 /** What {@link createServices} needs. */
 export interface ServicesOptions {
+  /** The opened data folder (see openStore). */
   store: ClockfaceStore
+  /** The recognition engine (see createEngine); its models may still be loading. */
   engine: FaceEngine
   /** Overrides of the defaults in service-config.ts. */
   config?: Partial<ServiceConfig>

@@ -2,11 +2,16 @@ import type { ImageInput } from '../../shared/contract'
 import { ClockfaceError } from '../../shared/errors'
 import type { DetectorName, EngineFace, FaceEngine } from '../engine/engine-types'
 
-/** Detector for enrolment and 1:1 verification photos: slower than the kiosk's, finds smaller and turned faces. */
+/**
+ * Detector for photos (enrolment, previews, 1:1 verification, 1:N identification of a photo):
+ * slower than the kiosk's but finds smaller and turned faces (measured times in
+ * DetectOptions.detector, engine-types.ts). The default threshold was measured with it.
+ */
 export const PHOTO_DETECTOR: DetectorName = 'ssd-mobilenetv1'
 
 /** The one face of a photo, with its descriptor (and thumbnail when asked). */
 export interface DescribedFace extends EngineFace {
+  /** 128-D face descriptor; compared by Euclidean distance. */
   descriptor: number[]
 }
 
@@ -15,7 +20,8 @@ export interface DescribedFace extends EngineFace {
  * computes its 128-D descriptor (and a JPEG thumbnail of the aligned crop when `withThumbnail`).
  *
  * Raises ClockfaceError `no-face` (none found), `multiple-faces` (details `{ faces: n }`),
- * `unreadable-image` (bytes do not decode; from the engine) or `engine-unavailable`.
+ * `unreadable-image` (bytes do not decode; from the engine), `engine-unavailable`, or
+ * `internal` when the engine leaves out the descriptor or the thumbnail it was asked for.
  */
 export async function describeSingleFace(
   engine: FaceEngine,

@@ -9,7 +9,10 @@ import type { Gallery } from './gallery'
 import { toEmployee, toTemplate } from './mappers'
 import type { ServiceConfig } from './service-config'
 
-/** Employee records: list, read, create (optionally with a first face), edit, delete. */
+/**
+ * Employee records: list, read, create (optionally with a first face), edit, delete. Every
+ * method can also raise `store-error` when the data files cannot be read or written.
+ */
 export interface EmployeeService {
   /** All employees sorted by name then code; `search` matches code, name or department, case-insensitively. */
   list(request: ValidatedRequest<'listEmployees'>): Promise<Employee[]>
@@ -37,7 +40,7 @@ function matchesSearch(doc: EmployeeDoc, search: string): boolean {
   return [doc.code, doc.name, doc.department].some((field) => field.toLocaleLowerCase().includes(needle))
 }
 
-/** Creates the employee service. */
+/** Creates the employee service; deletions also update the in-memory gallery. */
 export function createEmployeeService(deps: {
   store: ClockfaceStore
   gallery: Gallery

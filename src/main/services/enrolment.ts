@@ -10,14 +10,17 @@ import type { Gallery } from './gallery'
 import { toTemplate } from './mappers'
 import type { ServiceConfig } from './service-config'
 
-/** Enrolment: turning a photo with one face into a stored template, and managing templates. */
+/**
+ * Enrolment: turning a photo with one face into a stored template, and managing templates.
+ * Every method that touches the store can also raise `store-error`.
+ */
 export interface Enrolment {
   /**
    * Describes the single face of an enrolment photo (descriptor + thumbnail); stores nothing.
    * Raises `no-face`, `multiple-faces`, `unreadable-image`, `engine-unavailable`.
    */
   describe(image: ImageInput): Promise<DescribedFace>
-  /** Stores a described face as a template of the employee and adds it to the gallery. Raises `store-error`. */
+  /** Stores a described face as a template of the employee and adds it to the gallery. */
   save(employeeId: string, face: DescribedFace, source: TemplateSource): Promise<TemplateDoc>
   /** enrolFace: adds a template to an existing employee; raises `not-found` plus those of {@link describe}. */
   enrol(request: ValidatedRequest<'enrolFace'>): Promise<FaceTemplate>
@@ -27,7 +30,7 @@ export interface Enrolment {
   remove(request: ValidatedRequest<'deleteTemplate'>): Promise<{ deleted: true }>
 }
 
-/** Creates the enrolment service. */
+/** Creates the enrolment service over the store, the engine (SSD photo detector) and the gallery. */
 export function createEnrolment(deps: {
   store: ClockfaceStore
   engine: FaceEngine

@@ -2,7 +2,7 @@ import type { ClockfaceStore } from '../store/store-types'
 import { storeOp } from '../store/store-op'
 import { euclideanDistance } from './euclidean'
 
-/** One employee's distance to a probe: the minimum over their templates. */
+/** One employee's distance to a probe: the minimum over their templates (nearest-template rule). */
 export interface GalleryCandidate {
   employeeId: string
   /** Euclidean distance from the probe descriptor to this employee's nearest template. */
@@ -17,7 +17,10 @@ export interface GalleryCandidate {
  * racing the load is neither counted twice nor revived.
  */
 export interface Gallery {
-  /** Loads the descriptors once; later calls share the same load. Raises `store-error`. */
+  /**
+   * Loads the descriptors once; later calls share the same load, and a failed load is retried
+   * by the next call. Raises `store-error`, as does every method below through it.
+   */
   ready(): Promise<void>
   /** Adds (or replaces) one template's descriptor. */
   add(template: { id: string; employeeId: string; descriptor: ArrayLike<number> }): Promise<void>
@@ -25,9 +28,9 @@ export interface Gallery {
   removeTemplate(templateId: string): Promise<void>
   /** Forgets every template of an employee. */
   removeEmployee(employeeId: string): Promise<void>
-  /** Every employee with at least one template, nearest first (one entry per employee). */
+  /** Every employee with at least one template, by ascending Euclidean distance (one entry per employee). */
   rank(probe: ArrayLike<number>): Promise<GalleryCandidate[]>
-  /** Distance from the probe to one employee's nearest template; null when they have none. */
+  /** Euclidean distance from the probe to one employee's nearest template; null when they have none. */
   distanceTo(employeeId: string, probe: ArrayLike<number>): Promise<number | null>
 }
 

@@ -1,6 +1,7 @@
 import type { DetectedFace, IdentifiedFace, Match } from '../../shared/models'
 import type { ClockfaceStore } from '../store/store-types'
 import { storeOp } from '../store/store-op'
+import { toDetectedFace } from './detected-face'
 import type { Gallery } from './gallery'
 import { AMBIGUITY_MARGIN, type ServiceConfig } from './service-config'
 
@@ -23,7 +24,7 @@ export interface Identifier {
   identify(descriptor: ArrayLike<number>): Promise<Identification>
 }
 
-/** Creates the identifier over a gallery and the employees datastore. */
+/** Creates the identifier: distances from the gallery, names from the employees datastore. */
 export function createIdentifier(
   store: Pick<ClockfaceStore, 'employees'>,
   gallery: Gallery,
@@ -61,7 +62,7 @@ export function createIdentifier(
   }
 }
 
-/** Shapes an engine face and its identification as an {@link IdentifiedFace}. */
+/** Shapes an engine face and its identification as an {@link IdentifiedFace} (descriptor and thumbnail dropped). */
 export function toIdentifiedFace(face: DetectedFace, id: Identification): IdentifiedFace {
-  return { box: face.box, score: face.score, landmarks: face.landmarks, match: id.match, nearestDistance: id.nearestDistance }
+  return { ...toDetectedFace(face), match: id.match, nearestDistance: id.nearestDistance }
 }

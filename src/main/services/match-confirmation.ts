@@ -2,8 +2,9 @@
  * Multi-frame confirmation for the kiosk: an employee is named (greeted, punched) only once
  * the same identification has come back in several frames close together. A single frame can
  * be blurred, half-turned or caught mid-blink; requiring agreement across frames cuts the rate
- * of naming the wrong person (FPIR) far below the per-frame rate at the cost of one or two
- * frames of latency (≈80 ms each on the wasm backend, see bench/engine-bench.ts).
+ * of naming the wrong person (the 1:N false accept rate, FPIR; see bench/kiosk-video-bench.ts)
+ * far below the per-frame rate at the cost of one or two frames of latency (≈80 ms each on
+ * the wasm backend, see bench/engine-bench.ts).
  */
 
 /** Tracks, per kiosk, how many recent frames identified each employee. */
@@ -22,7 +23,8 @@ interface Streak {
 }
 
 /**
- * Creates a {@link MatchConfirmation}. `frames` ≤ 1 confirms every identification at once.
+ * Creates a {@link MatchConfirmation} needing `frames` agreeing frames, each at most `windowMs`
+ * (ms) after the previous one. `frames` ≤ 1 confirms every identification at once.
  * Streaks not seen for `windowMs` are forgotten, so memory stays bounded by the people in view.
  */
 export function createMatchConfirmation(frames: number, windowMs: number): MatchConfirmation {

@@ -1,6 +1,6 @@
 import type { ValidatedRequest } from '../../shared/contract'
 import type { DetectedFace, FrameResult, IdentifiedFace, KioskFace } from '../../shared/models'
-import type { DetectorName, FaceEngine } from '../engine/engine-types'
+import type { DetectorName, EngineFace, FaceEngine } from '../engine/engine-types'
 import type { AttendanceService } from './attendance'
 import type { MatchConfirmation } from './match-confirmation'
 import { PHOTO_DETECTOR } from './describe-face'
@@ -8,7 +8,11 @@ import { toDetectedFace } from './detected-face'
 import { toIdentifiedFace, type Identifier } from './identification'
 import type { ServiceConfig } from './service-config'
 
-/** Detector for live kiosk frames: fast enough to run on every frame on a small CPU. */
+/**
+ * Detector for live kiosk frames: fast enough to run on every frame on a small CPU (measured
+ * times in DetectOptions.detector, engine-types.ts), at the cost of missing some small or
+ * turned faces that {@link PHOTO_DETECTOR} finds.
+ */
 export const FRAME_DETECTOR: DetectorName = 'tiny-face-detector'
 
 /** Dependencies of the recognition operations. */
@@ -18,6 +22,16 @@ export interface RecognitionDeps {
   attendance: AttendanceService
   confirmation: MatchConfirmation
   config: Pick<ServiceConfig, 'kioskId' | 'now'>
+}
+
+/** 1:N identification of each engine face, one after another; a face without a descriptor identifies nobody. */
+async function identifyEach(identifier: Identifier, faces: readonly EngineFace[]): Promise<IdentifiedFace[]> {
+  const identified: IdentifiedFace[] = []
+  for (const face of faces) {
+    const id = face.descriptor ? await identifier.identify(face.descriptor) : { match: null, nearestDistance: null }
+    identified.push(toIdentifiedFace(face, id))
+  }
+  return identified
 }
 
 /** detectFaces: faces and landmarks with the photo detector; raises `unreadable-image`, `engine-unavailable`. */
@@ -35,28 +49,20 @@ export async function identifyFaces(
   { image }: ValidatedRequest<'identifyFaces'>
 ): Promise<IdentifiedFace[]> {
   const detection = await deps.engine.detect(image, { detector: PHOTO_DETECTOR, withDescriptors: true })
-  const faces: IdentifiedFace[] = []
-  for (const face of detection.faces) {
-    const id = face.descriptor ? await deps.identifier.identify(face.descriptor) : { match: null, nearestDistance: null }
-    faces.push(toIdentifiedFace(face, id))
-  }
-  return faces
+  return identifyEach(deps.identifier, detection.faces)
 }
 
 /**
  * recogniseFrame: the kiosk loop's step. Detects faces in a raw camera frame with the fast
  * detector, identifies each, and punches every employee whose identification is confirmed
  * by recent frames of the same kiosk (see match-confirmation.ts; AttendanceService.punch for
- * cooldown and check-in/check-out). Raises `engine-unavailable`, `store-error`.
+ * cooldown and check-in/check-out). Punches carry the request's `kioskId`, else config.kioskId.
+ * Raises `engine-unavailable`, `store-error`.
  */
 export async function recogniseFrame(deps: RecognitionDeps, { frame, kioskId }: ValidatedRequest<'recogniseFrame'>): Promise<FrameResult> {
   const kiosk = kioskId ?? deps.config.kioskId
   const detection = await deps.engine.detect(frame, { detector: FRAME_DETECTOR, withDescriptors: true })
-  const identified: IdentifiedFace[] = []
-  for (const face of detection.faces) {
-    const id = face.descriptor ? await deps.identifier.identify(face.descriptor) : { match: null, nearestDistance: null }
-    identified.push(toIdentifiedFace(face, id))
-  }
+  const identified = await identifyEach(deps.identifier, detection.faces)
   const matched = identified.flatMap((face) => (face.match ? [face.match.employeeId] : []))
   const confirmed = deps.confirmation.observe(kiosk, matched, deps.config.now().getTime())
   const faces: KioskFace[] = []

@@ -51,9 +51,10 @@ function failure(code: 'invalid-input' | 'not-found' | 'internal', message: stri
  * `POST /api/<operation>` with a MessagePack (`application/msgpack`, binary as bin) or JSON
  * (binary as base64) request body, answered with the operation's Result in the same encoding;
  * statuses per {@link HTTP_STATUS}. Validation and error mapping go through shared/dispatch.ts,
- * exactly as over IPC. `GET /` serves `rendererDir` with a fallback to index.html for client
- * routes. Every response carries a strict CSP and nosniff; requests whose Host or Origin is
- * not this loopback server get 403 (DNS-rebinding guard). Bodies up to {@link HTTP_BODY_LIMIT}.
+ * exactly as over IPC. `GET /` serves `rendererDir`, with index.html for any other
+ * extension-less path. Every response carries {@link SECURITY_HEADERS} (strict CSP, nosniff);
+ * requests whose Host or Origin is not this loopback server get 403 (DNS-rebinding guard).
+ * Bodies up to {@link HTTP_BODY_LIMIT}.
  */
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const { handlers, rendererDir, logger } = options
@@ -116,7 +117,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     if (path.startsWith('/api/')) {
       return sendResult(reply, request.method === 'POST' ? 404 : 405, failure('not-found', `${request.method} ${path} is not an operation; use POST /api/<operation>.`), encodingOf(request.headers['content-type']))
     }
-    // Client-side routes (/kiosk, /employees/E1) get the app; a missing asset stays a 404.
+    // A page path typed without the hash (/kiosk) still gets the app; a missing asset stays a 404.
     if ((request.method === 'GET' || request.method === 'HEAD') && hasIndex && extname(path) === '') {
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html')
     }

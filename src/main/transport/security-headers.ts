@@ -1,8 +1,7 @@
 /**
  * Content-Security-Policy of the app, set by browser mode's HTTP server and by the Electron
- * shell on every response: only our
- * own scripts and styles (inline styles for Vue transitions), camera streams and data:/blob:
- * images, no plugins, no framing, no <base> tricks.
+ * shell on every response: only our own scripts and styles (inline styles for Vue
+ * transitions), camera streams and data:/blob: images, no plugins, no framing, no <base> tricks.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -16,7 +15,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'"
 ].join('; ')
 
-/** Headers every HTTP response carries. */
+/** Headers every response carries, in browser mode (http-server.ts) and in the Electron shell (setup-security.ts). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',

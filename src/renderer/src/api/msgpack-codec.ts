@@ -6,10 +6,14 @@
 import { decode, encode } from '@msgpack/msgpack'
 import type { OperationError, Result } from '../../../shared/errors'
 
-/** Media type of MessagePack bodies. */
+/** Media type of MessagePack bodies; one of the types the server accepts (MSGPACK_TYPES in main/transport/http-codec.ts). */
 export const MSGPACK_TYPE = 'application/msgpack'
 
-/** The failure every operation returns when the HTTP service cannot be reached. */
+/**
+ * The failure every operation returns when the HTTP service cannot be reached: coded
+ * `engine-unavailable` because, to the screens, a stopped server means recognition is down
+ * and the engine store retries.
+ */
 export const UNREACHABLE: { ok: false; error: OperationError } = {
   ok: false,
   error: { code: 'engine-unavailable', message: 'Cannot reach the Clockface service' }
@@ -39,7 +43,7 @@ export function decodeResponse(body: Uint8Array, status: number): Result<unknown
     const value = decode(body)
     if (isResult(value)) return value
   } catch {
-    // Falls through to the generic failure below.
+    // Not MessagePack at all (e.g. a proxy's HTML error page): reported as unexpected below.
   }
   return { ok: false, error: { code: 'internal', message: `Unexpected response from the Clockface service (HTTP ${status})` } }
 }

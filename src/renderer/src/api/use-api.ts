@@ -13,8 +13,3 @@ export function useApi(): ClockfaceApi {
   api ??= window.clockface ?? createHttpClient()
   return api
 }
-
-/** Which transport {@link useApi} picked: `ipc` inside Electron, `http` in a browser. */
-export function transportKind(): 'ipc' | 'http' {
-  return window.clockface ? 'ipc' : 'http'
-}

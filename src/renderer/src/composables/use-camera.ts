@@ -21,8 +21,9 @@ export const CAMERA_MESSAGES = {
 
 /** Options of {@link useCamera}. */
 export interface CameraOptions {
-  /** Requested frame size in pixels; 640×480 is what the detector needs and keeps frames small. */
+  /** Requested (ideal) frame width in pixels, default 640: enough for the kiosk detector, and small frames to send. */
   width?: number
+  /** Requested (ideal) frame height in pixels, default 480. */
   height?: number
   /** `<video>` the stream is shown in (set as srcObject and played when both exist). */
   video?: Ref<HTMLVideoElement | null>
@@ -34,7 +35,9 @@ function errorName(error: unknown): string {
 
 /**
  * Opens the user-facing camera on {@link CameraOptions}; stops it when the calling scope
- * (component) is disposed. Call `start()` to open it and again to retry.
+ * (component) is disposed. Call `start()` to open it and again to retry. Returns reactive
+ * `state` ({@link CameraState}), `message` (a {@link CAMERA_MESSAGES} text, '' when live) and
+ * `stream`, plus `start()` and `stop()`. Never throws: failures become states.
  */
 export function useCamera(options: CameraOptions = {}) {
   const state = ref<CameraState>('idle')

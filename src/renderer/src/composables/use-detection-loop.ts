@@ -12,18 +12,20 @@ import type { FrameResult } from '../../../shared/models'
 
 /** Shortest time from one frame's grab to the next, in ms (caps the rate at 20 frames/s to spare the CPU). */
 export const MIN_FRAME_INTERVAL_MS = 50
-/** Wait after a failed frame before the next, in ms. */
+/** Wait after a failed frame before the next, in ms, so a down service is not asked 20 times a second. */
 export const ERROR_BACKOFF_MS = 1000
 /** Wait while the video has no picture yet or the page is hidden, in ms. */
 const IDLE_WAIT_MS = 100
 
 /** Options of {@link useDetectionLoop}. */
 export interface DetectionLoopOptions {
+  /** The live camera `<video>` frames are grabbed from. */
   video: Ref<HTMLVideoElement | null>
   /** The loop runs while this is true (camera live and engine ready). */
   active: MaybeRefOrGetter<boolean>
   /** Kiosk name stored with punches; the service's default when undefined. */
   kioskId?: MaybeRefOrGetter<string | undefined>
+  /** Shortest grab-to-grab time in ms (default {@link MIN_FRAME_INTERVAL_MS}). */
   minIntervalMs?: number
   /** Called with each result and the `performance.now()` it arrived at (ms). */
   onResult: (result: FrameResult, at: number) => void
@@ -33,7 +35,11 @@ export interface DetectionLoopOptions {
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Runs the loop while `active`; stops with the calling scope. */
+/**
+ * Runs the loop while `active`; stops with the calling scope. Returns reactive `running`, and
+ * `inferenceMs` / `roundTripMs` of the last frame (ms; null before the first). Never throws:
+ * failed frames go to `onError`.
+ */
 export function useDetectionLoop(options: DetectionLoopOptions) {
   const api = useApi()
   const grabber = new FrameGrabber()

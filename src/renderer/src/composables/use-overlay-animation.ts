@@ -10,6 +10,7 @@ import { coverFit, sampleTween, startTween, type Tween } from '../overlay/landma
 
 /** Faces in the pixels of a frame of the given size. */
 export interface OverlayFrame {
+  /** Frame size in pixels (the faces' coordinate space). */
   width: number
   height: number
   faces: OverlayFace[]
@@ -17,11 +18,13 @@ export interface OverlayFrame {
 
 /** Options of {@link useOverlayAnimation}. */
 export interface OverlayAnimationOptions {
+  /** Canvas laid over the video, same box; its backing size is managed here. */
   canvas: Ref<HTMLCanvasElement | null>
   /** Latest frame; a new object starts a new easing. */
   frame: MaybeRefOrGetter<OverlayFrame | null>
-  /** Mirror horizontally like a selfie-view video. */
+  /** Mirror horizontally like a selfie-view video (default true). */
   mirrored?: MaybeRefOrGetter<boolean>
+  /** Stroke and label sizes (default {@link KIOSK_STYLE}). */
   style?: OverlayStyle
 }
 

@@ -3,14 +3,18 @@
  * the contract (no JPEG round trip: the engine takes the bytes as they are).
  */
 
-/** Widest frame sent for recognition, in pixels: the live detector works at 320–640 px. */
+/**
+ * Widest frame sent for recognition, in pixels: the camera is asked for 640×480
+ * (use-camera.ts) and the kiosk's tiny face detector shrinks each frame to a 416 px square
+ * anyway (engine/detector-options.ts), so wider frames would mostly cost transfer time.
+ */
 export const MAX_FRAME_WIDTH = 640
 
 /** A raw RGBA image as `recogniseFrame`, `detectFaces` and `enrolFace` accept it. */
 export interface RgbaImage {
   kind: 'pixels'
   format: 'rgba'
-  /** Pixels. */
+  /** Size in pixels. */
   width: number
   height: number
   /** width × height × 4 bytes, row-major. */
@@ -19,7 +23,10 @@ export interface RgbaImage {
 
 type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D
 
-/** A reusable canvas for grabbing frames (an OffscreenCanvas where the browser has one). */
+/**
+ * A reusable canvas for grabbing frames (an OffscreenCanvas where the browser has one).
+ * `maxWidth` (pixels) caps the width of the frames it returns.
+ */
 export class FrameGrabber {
   private canvas: OffscreenCanvas | HTMLCanvasElement | null = null
   private context: Context2D | null = null

@@ -7,6 +7,7 @@ import { LANDMARK_CONTOURS, contourPoints, mapBox, mapPoint, type FaceGeometry, 
 
 /** A face to draw. */
 export interface OverlayFace extends FaceGeometry {
+  /** Drawn in {@link FACE_COLOURS}.recognised when true, else in the unknown colour. */
   recognised: boolean
   /** Text above the box (the person's name), or null for none. */
   label?: string | null
@@ -17,8 +18,11 @@ export const FACE_COLOURS = { recognised: '#22c55e', unknown: '#f59e0b' } as con
 
 /** Sizes of strokes, points and labels in view pixels. */
 export interface OverlayStyle {
+  /** Box stroke width; landmark contours use 0.6 of it. */
   lineWidth: number
+  /** Radius of each landmark dot. */
   pointRadius: number
+  /** Label font size. */
   fontPx: number
 }
 

@@ -184,16 +184,21 @@ export function pairFaces(previous: readonly FaceGeometry[], next: readonly Face
   return pairs
 }
 
-/** Default easing time from one result's landmarks to the next, in ms. */
+/**
+ * Default easing time from one result's landmarks to the next, in ms: about the time between
+ * two kiosk results, so each easing ends near when the next result arrives.
+ */
 export const SMOOTHING_MS = 100
 
 /** An easing in progress from the positions on screen to a newer result's positions. */
 export interface Tween<T extends FaceGeometry> {
   /** For each target face, where it started (null: a new face, shown at its target at once). */
   from: (FaceGeometry | null)[]
+  /** The faces of the newer result, where the easing ends. */
   to: T[]
   /** Start time in ms (same clock as the `now` passed to {@link sampleTween}). */
   startedAt: number
+  /** Easing time in ms (≤ 0: jump straight to `to`). */
   durationMs: number
 }
 

@@ -20,7 +20,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/:unknown(.*)*', redirect: '/kiosk' }
 ]
 
-/** Creates the app's router. */
+/** Creates the app's router: hash history, and every `requiresAdmin` route passes {@link canEnterAdmin} first. */
 export function createAppRouter() {
   const router = createRouter({ history: createWebHashHistory(), routes })
   router.beforeEach((to) => (to.matched.some((r) => r.meta.requiresAdmin) ? canEnterAdmin(to) : true))

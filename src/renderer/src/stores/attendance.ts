@@ -11,10 +11,17 @@ import type { AttendanceEvent } from '../../../shared/models'
 /** How many punches the kiosk's "Latest check-ins" list shows. */
 export const LATEST_COUNT = 8
 
+/**
+ * Pinia store of punches: `today` (admin log, with `error` from its last load) and `latest`
+ * (kiosk side list; a failed refresh keeps the previous list and shows no error on the kiosk).
+ */
 export const useAttendanceStore = defineStore('attendance', () => {
   const api = useApi()
+  /** Today's punches, newest first. */
   const today = ref<AttendanceEvent[]>([])
+  /** The latest {@link LATEST_COUNT} punches of today, newest first. */
   const latest = ref<AttendanceEvent[]>([])
+  /** Why the last {@link loadToday} failed; null after a success. */
   const error = ref<OperationError | null>(null)
 
   /** Reloads today's full log. */

@@ -14,11 +14,15 @@ export type NewEmployee = OperationRequest<'createEmployee'>
 /** An image as the form sends it (raw camera pixels or encoded file bytes). */
 export type PhotoInput = OperationRequest<'enrolFace'>['image']
 
+/** Pinia store of the admin screen's employee list (filtered by `search`) and the templates of expanded rows. */
 export const useEmployeesStore = defineStore('employees', () => {
   const api = useApi()
+  /** The list as last loaded (sorted by name, then code, by the service). */
   const employees = ref<Employee[]>([])
+  /** Search text over code, name and department; empty lists everyone. */
   const search = ref('')
   const loading = ref(false)
+  /** Why the last {@link load} failed; null after a success. */
   const error = ref<OperationError | null>(null)
   /** Templates of expanded rows, by employee code. */
   const templates = ref<Record<string, FaceTemplate[]>>({})

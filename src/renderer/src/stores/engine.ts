@@ -13,8 +13,13 @@ export const ENGINE_POLL_MS = 500
 /** Retry interval while the service cannot be reached at all, in ms. */
 export const UNREACHABLE_RETRY_MS = 2000
 
+/**
+ * Pinia store of the recognition engine's status: `ready`, `failed`, `percent` loaded and an
+ * `errorMessage` for the screens; `start()` begins polling, `refresh()` polls again.
+ */
 export const useEngineStore = defineStore('engine', () => {
   const api = useApi()
+  /** Last status the service reported; null before the first answer. */
   const status = ref<EngineStatus | null>(null)
   /** Set when the service itself cannot be reached (browser mode with the server down). */
   const unreachable = ref<string | null>(null)

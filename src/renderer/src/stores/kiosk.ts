@@ -16,12 +16,14 @@ export const NOT_RECOGNISED_HOLD_MS = 1500
 
 /** One greeting banner. */
 export interface Greeting {
+  /** Employee code; one greeting per code. */
   code: string
   name: string
   /** "Good morning, Ana Lopes". */
   text: string
   /** "Checked in 08:59", or null when the service made no punch for this face. */
   punchText: string | null
+  /** Type of that punch (styles the banner), null when there is none. */
   punchType: PunchType | null
 }
 
@@ -37,13 +39,20 @@ function greetingFor(face: KioskFace): Greeting | null {
   }
 }
 
+/**
+ * Pinia store of what the kiosk shows: the latest frame result, the greetings held on screen,
+ * whether "Not recognised" is shown, and the last frame error.
+ */
 export const useKioskStore = defineStore('kiosk', () => {
   /** Latest frame result; shallow because the overlay replaces it whole. */
   const result = shallowRef<FrameResult | null>(null)
   /** `performance.now()` when {@link result} arrived, in ms. */
   const resultAt = ref(0)
+  /** Greetings on screen, one per confirmed employee, each held for {@link GREETING_HOLD_MS}. */
   const greetings = ref<Greeting[]>([])
+  /** True while an unknown face was seen within {@link NOT_RECOGNISED_HOLD_MS}. */
   const notRecognised = ref(false)
+  /** Friendly text of the last failed frame; cleared by the next result. */
   const lastError = ref<string | null>(null)
   const greetingTimers = new Map<string, ReturnType<typeof setTimeout>>()
   let notRecognisedTimer: ReturnType<typeof setTimeout> | null = null
