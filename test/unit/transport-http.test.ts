@@ -137,6 +137,15 @@ describe('HTTP server', () => {
     expect(await get.json()).toMatchObject({ ok: false })
   })
 
+  it('describes its operations at GET /api', async () => {
+    const res = await fetch(`${base}api`)
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { operations: { name: string; summary: string; errors: string[] }[]; errorCodes: string[] }
+    expect(body.operations.map((o) => o.name)).toContain('verifyFace')
+    expect(body.operations.find((o) => o.name === 'enrolFace')).toMatchObject({ errors: expect.arrayContaining(['no-face', 'multiple-faces']) })
+    expect(body.errorCodes).toContain('duplicate-code')
+  })
+
   it('refuses requests whose Host or Origin is not this loopback server (DNS rebinding, cross-site)', async () => {
     const body = '{}'
     const json = { 'Content-Type': 'application/json' }

@@ -3,7 +3,8 @@ import { extname, join, resolve } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import fastifyStatic from '@fastify/static'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
-import type { OperationHandlers } from '../../shared/contract'
+import { contract, operationNames, type OperationHandlers } from '../../shared/contract'
+import { errorCodes } from '../../shared/errors'
 import { dispatch } from '../../shared/dispatch'
 import type { Result } from '../../shared/errors'
 import { decodeBody, encodeBody, encodingOf, JSON_TYPE, MSGPACK_TYPES, type BodyEncoding } from './http-codec'
@@ -97,6 +98,17 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       encodingOf(request.headers['content-type'])
     )
   })
+
+  // Lets whoever connects another system discover the API without reading the source.
+  app.get('/api', async (_request, reply) =>
+    reply.header('Cache-Control', 'no-store').send({
+      name: 'Clockface',
+      usage: 'POST /api/<operation> with a JSON (images as base64) or MessagePack body; the answer is {ok, value} or {ok, error: {code, message}}',
+      operations: operationNames.map((name) => ({ name, summary: contract[name].summary, errors: contract[name].errors })),
+      errorCodes,
+      httpStatus: HTTP_STATUS
+    })
+  )
 
   app.post<{ Params: { operation: string } }>('/api/:operation', async (request, reply) => {
     const encoding = encodingOf(request.headers['content-type'])
