@@ -50,6 +50,7 @@ async function main(argv: string[]): Promise<void> {
   const unsubscribe = core.engine.onStatus((status) => {
     if (status.state === 'ready') logger.info({ backend: status.backend }, 'recognition engine ready')
     if (status.state === 'error') logger.error({ error: status.error }, 'recognition engine failed')
+    if (status.state === 'loading' && status.restarts) logger.warn({ restarts: status.restarts, reason: status.error }, 'recognition engine restarting')
   })
 
   // The build puts this file in out/main/ and the renderer next to it in out/renderer/.

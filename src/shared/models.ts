@@ -21,6 +21,7 @@ export interface Point {
 /** A detected face: detector box and score (0..1) and the 68 iBUG-300W landmarks. */
 export interface DetectedFace {
   box: Box
+  /** Detector confidence, 0..1 (not a recognition score). */
   score: number
   /** 68 points in iBUG 300-W order (jaw 0-16, brows 17-26, nose 27-35, eyes 36-47, mouth 48-67). */
   landmarks: Point[]
@@ -28,12 +29,13 @@ export interface DetectedFace {
 
 /** An enrolled person. `code` is the organisation's own employee code, unique. */
 export interface Employee {
+  /** Store id; internal, stable across edits. */
   id: string
   code: string
   name: string
   department: string
   gender?: 'female' | 'male' | 'other'
-  /** Number of face templates enrolled for this person. */
+  /** Number of face templates enrolled for this person (0: not in the gallery, never identified). */
   templateCount: number
   createdAt: string
   updatedAt: string
@@ -42,9 +44,10 @@ export interface Employee {
 /** Where a template's photo came from. */
 export type TemplateSource = 'camera' | 'file' | 'import'
 
-/** A face template (enrolment sample) without its descriptor. */
+/** A face template (the face of one enrolment photo) without its descriptor, which never leaves main. */
 export interface FaceTemplate {
   id: string
+  /** {@link Employee.id} of the owner. */
   employeeId: string
   employeeCode: string
   source: TemplateSource
@@ -65,8 +68,9 @@ export interface AttendanceEvent {
   type: PunchType
   /** UTC time of the punch. */
   time: string
-  /** Euclidean distance of the probe to the best template of this employee. */
+  /** Euclidean distance of the probe to the nearest template of this employee. */
   distance: number
+  /** Kiosk that recorded the punch (the request's `kioskId`, by default the host name). */
   kioskId: string
 }
 
@@ -78,6 +82,7 @@ export interface Match {
   department: string
   /** Euclidean distance between probe and nearest template descriptor. */
   distance: number
+  /** The threshold in force for this decision (Euclidean; `distance` is strictly under it). */
   threshold: number
 }
 
@@ -95,21 +100,35 @@ export interface KioskFace extends IdentifiedFace {
    * confirmed faces are named and punched. A match that is not yet confirmed is "hold still".
    */
   confirmed: boolean
+  /**
+   * The punch this face caused, or the earlier one it repeated within the cooldown
+   * (`repeated: true`); null when the face is unknown or not yet confirmed.
+   */
   punch: (AttendanceEvent & { repeated: boolean }) | null
 }
 
-/** Result of 1:1 verification, shaped like the usual face-verification web services. */
+/** Result of 1:1 verification, shaped like the usual face-verification web services (e.g. deepface's verify). */
 export interface Verification {
+  /** True when `distance` is strictly under `threshold`. */
   verified: boolean
+  /** Euclidean distance from the probe to the employee's nearest template. */
   distance: number
+  /** The threshold in force (Euclidean distance). */
   threshold: number
+  /** Recognition model that computed the descriptors. */
   model: string
   metric: 'euclidean'
+  /** Face detector run on the probe image. */
   detector: string
+  /** The probe face, in the pixels of the image sent. */
   face: DetectedFace
 }
 
-/** What the recognition engine is doing. */
+/**
+ * What the recognition engine is doing. `loading` also covers a restart after the engine
+ * thread crashed (progress back to 0, `error` saying why); `error` is final (missing or
+ * damaged model files, repeated crashes, engine closed).
+ */
 export interface EngineStatus {
   state: 'loading' | 'ready' | 'error'
   /** 0..1 while loading. */
@@ -117,11 +136,21 @@ export interface EngineStatus {
   /** TensorFlow.js backend in use: `tensorflow` (tfjs-node) or `wasm`. */
   backend: string | null
   models: string[]
+  /**
+   * Why the engine is down (`error`), or why it is loading again after a crash (`loading`
+   * with `restarts` set); null otherwise.
+   */
   error: string | null
+  /**
+   * How many times the engine thread has been restarted after a crash since the engine was
+   * created, counting a restart under way. Absent until the first crash.
+   */
+  restarts?: number
 }
 
 /** Result of processing one kiosk frame. */
 export interface FrameResult {
+  /** Size of the frame sent, in pixels (the coordinate space of the faces). */
   width: number
   height: number
   faces: KioskFace[]

@@ -13,8 +13,10 @@ import type { EngineOptions, FaceEngine } from './engine-types'
  * running bundle); the Electron shell passes them explicitly for packaged apps. `backend`
  * defaults to `auto` (tfjs-node when installed, else wasm).
  * Never throws for missing files: the engine's status turns to `error` (message naming the
- * file) and its calls reject with ClockfaceError `engine-unavailable`. Call `close()` when
- * done, or the thread keeps the process alive.
+ * file) and its calls reject with ClockfaceError `engine-unavailable`. A worker that crashes
+ * later is replaced after a short delay (status `loading` meanwhile; see
+ * engine-supervisor.ts). Call `close()` when done, or the thread (or a pending restart) keeps
+ * the process alive.
  */
 export function createEngine(options: EngineOptions = {}): FaceEngine {
   const defaults = defaultEnginePaths()

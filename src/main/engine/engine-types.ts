@@ -57,13 +57,18 @@ export interface EngineMemory {
 /**
  * The face engine. Every method is asynchronous because the work happens in another thread.
  * `detect` rejects with a ClockfaceError `unreadable-image` for bytes that do not decode, and
- * `engine-unavailable` when the models failed to load.
+ * `engine-unavailable` when the models failed to load, when the engine thread crashed while
+ * working on that call, or after `close()`. After a crash the engine starts a new thread by
+ * itself (status `loading`, then `ready`); calls made meanwhile wait for it.
  */
 export interface FaceEngine {
-  /** Resolves when models are loaded; rejects with `engine-unavailable` if they cannot be. */
+  /**
+   * Resolves when models are loaded (again, while restarting after a crash); rejects with
+   * `engine-unavailable` if they cannot be, or once the engine has given up or been closed.
+   */
   ready(): Promise<void>
   status(): EngineStatus
-  /** Subscribes to status changes (loading progress, ready, error); returns an unsubscribe. */
+  /** Subscribes to status changes (loading progress, ready, restarting, error); returns an unsubscribe. */
   onStatus(listener: (status: EngineStatus) => void): () => void
   /**
    * Detects faces (and landmarks, descriptors, thumbnails as asked). Pixel images are handed
