@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'clockface-bench-'))
   let videoMs = 0
-  const core = await startClockface({ dataDir, config: { kioskId: 'bench', now: () => new Date(Date.UTC(2026, 0, 5, 8) + videoMs) } })
+  const core = await startClockface({ dataDir, channel: 'cli', config: { kioskId: 'bench', now: () => new Date(Date.UTC(2026, 0, 5, 8) + videoMs) } })
   try {
     await core.engine.ready()
     const enrolled = await core.handlers.createEmployee({

@@ -35,8 +35,13 @@ async function main(): Promise<void> {
   const dataDir = typeof args.data === 'string' ? resolve(args.data) : app.getPath('userData')
   core = await startClockface({
     dataDir,
+    channel: 'app',
     engineOptions: { modelsDir: paths.modelsDir, wasmDir: paths.wasmDir, workerPath: paths.workerPath },
-    config: typeof args['kiosk-id'] === 'string' ? { kioskId: args['kiosk-id'] } : {}
+    config: {
+      // Operator notes (ambiguous identifications, audit entries that could not be written) go to the app's log.
+      warn: (message, details) => console.warn(`Clockface: ${message}`, details ?? ''),
+      ...(typeof args['kiosk-id'] === 'string' ? { kioskId: args['kiosk-id'] } : {})
+    }
   })
   setupIpc(core.handlers)
   const open = (): BrowserWindow =>

@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<void> {
     ...(opts.kioskId === undefined ? {} : { kioskId: opts.kioskId })
   }
   const dataDir = resolve(opts.data ?? defaultDataDir())
-  const core = await startClockface({ dataDir, config })
+  const core = await startClockface({ dataDir, channel: 'browser', config })
   const unsubscribe = core.engine.onStatus((status) => {
     if (status.state === 'ready') logger.info({ backend: status.backend }, 'recognition engine ready')
     if (status.state === 'error') logger.error({ error: status.error }, 'recognition engine failed')

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { ErrorCode, Result } from './errors'
 import type {
   AttendanceEvent,
+  AuditEntry,
   DetectedFace,
   Employee,
   EngineStatus,
@@ -101,12 +102,19 @@ interface OperationSpec<I extends z.ZodType, O> {
   summary: string
   input: I
   errors: readonly ErrorCode[]
+  /**
+   * True for the admin operations that change who can be recognised: every request to them,
+   * refused ones included, is written to the audit log (services/audit.ts).
+   */
+  audited?: true
   /** Type-only marker of the response; never read at run time. */
   output?: O
 }
 
 function operation<O>() {
-  return <I extends z.ZodType>(spec: { summary: string; input: I; errors: readonly ErrorCode[] }): OperationSpec<I, O> => spec
+  return <I extends z.ZodType, S extends { summary: string; input: I; errors: readonly ErrorCode[]; audited?: true }>(
+    spec: S & { input: I }
+  ): S & OperationSpec<I, O> => spec
 }
 
 /**
@@ -136,7 +144,8 @@ export const contract = {
       photo: imageSchema.optional(),
       source: z.enum(['camera', 'file', 'import']).default('file')
     }),
-    errors: ['duplicate-code', 'unreadable-image', 'no-face', 'multiple-faces']
+    errors: ['duplicate-code', 'unreadable-image', 'no-face', 'multiple-faces'],
+    audited: true
   }),
   updateEmployee: operation<Employee>()({
     summary: 'Changes name, department or gender of an employee.',
@@ -146,12 +155,14 @@ export const contract = {
       // erase the department on every edit that leaves it out.
       changes: z.object({ name: nameSchema.optional(), department: departmentSchema.optional(), gender: genderSchema.optional() })
     }),
-    errors: ['not-found']
+    errors: ['not-found'],
+    audited: true
   }),
   deleteEmployee: operation<{ deletedTemplates: number }>()({
     summary: 'Removes an employee and all their face templates (attendance history is kept).',
     input: z.object({ code: employeeCodeSchema }),
-    errors: ['not-found']
+    errors: ['not-found'],
+    audited: true
   }),
   enrolFace: operation<FaceTemplate>()({
     summary: 'Adds a face template for an employee from an image with exactly one face.',
@@ -160,7 +171,8 @@ export const contract = {
       image: imageSchema,
       source: z.enum(['camera', 'file', 'import']).default('file')
     }),
-    errors: ['not-found', 'unreadable-image', 'no-face', 'multiple-faces']
+    errors: ['not-found', 'unreadable-image', 'no-face', 'multiple-faces'],
+    audited: true
   }),
   listTemplates: operation<FaceTemplate[]>()({
     summary: 'Face templates of one employee, with thumbnails.',
@@ -170,7 +182,8 @@ export const contract = {
   deleteTemplate: operation<{ deleted: true }>()({
     summary: 'Removes one face template.',
     input: z.object({ id: z.string().min(1).max(64) }),
-    errors: ['not-found']
+    errors: ['not-found'],
+    audited: true
   }),
   detectFaces: operation<DetectedFace[]>()({
     summary: 'Finds faces and their 68 landmarks in an image (the accurate detector; for previews).',
@@ -201,6 +214,15 @@ export const contract = {
       limit: z.number().int().min(1).max(10000).default(500)
     }),
     errors: []
+  }),
+  listAuditLog: operation<AuditEntry[]>()({
+    summary: 'Audit log of admin actions (employee and face-template changes, refusals included) between two times, newest first.',
+    input: z.object({
+      from: isoTime.optional(),
+      to: isoTime.optional(),
+      limit: z.number().int().min(1).max(10000).default(200)
+    }),
+    errors: []
   })
 } as const
 
@@ -217,6 +239,14 @@ export type OperationResponse<K extends OperationName> = NonNullable<Contract[K]
 
 /** All operation names, in contract order. */
 export const operationNames = Object.keys(contract) as OperationName[]
+
+/** Name of an operation marked `audited` in the contract (the admin changes). */
+export type AuditedOperation = { [K in OperationName]: Contract[K] extends { audited: true } ? K : never }[OperationName]
+
+/** True when `name` is an audited operation (see {@link OperationSpec.audited}). */
+export function isAuditedOperation(name: OperationName): name is AuditedOperation {
+  return (contract[name] as { audited?: true }).audited === true
+}
 
 /** The API both transports implement: `window.clockface` in Electron, the HTTP client in a browser. */
 export type ClockfaceApi = {

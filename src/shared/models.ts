@@ -3,6 +3,7 @@
  * landmarks are in the pixels of the image or frame that was sent; distances are Euclidean
  * distances between 128-D face descriptors (lower is more alike).
  */
+import type { ErrorCode } from './errors'
 
 /** An axis-aligned rectangle in image pixels, origin top-left. */
 export interface Box {
@@ -156,4 +157,31 @@ export interface FrameResult {
   faces: KioskFace[]
   /** Time spent in the engine for this frame, in ms. */
   inferenceMs: number
+}
+
+/**
+ * Where an admin request came in: `app` the Electron window (IPC), `browser` the browser-mode
+ * HTTP server, `cli` the command line.
+ */
+export type AuditChannel = 'app' | 'browser' | 'cli'
+
+/**
+ * One entry of the audit log: an admin request to change employees or face templates, and how
+ * it ended. Holds no image, descriptor or thumbnail, and no gender value.
+ */
+export interface AuditEntry {
+  id: string
+  /** UTC time the request finished. */
+  time: string
+  /** Contract operation requested, e.g. `createEmployee` (a string: old entries outlive renamed operations). */
+  action: string
+  channel: AuditChannel
+  /** Employee concerned, when the request named a valid code or the template's owner was known. */
+  employeeCode?: string
+  /** Face template concerned: the one added or the one asked to be deleted. */
+  templateId?: string
+  /** `ok`, or the error code the request was refused with. */
+  outcome: 'ok' | ErrorCode
+  /** Short sentence for people, e.g. `added employee E001 "Ada Lovelace" with a face template`. */
+  summary: string
 }

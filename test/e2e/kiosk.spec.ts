@@ -54,6 +54,7 @@ test.describe.serial('kiosk in browser mode with a fake camera from a real video
     await expect(admin.getByTestId('detected-face')).toBeVisible()
     await admin.getByTestId('save-employee').click()
     await expect(admin.locator('[data-testid="employee-row"][data-code="E001"]')).toBeVisible()
+    await expect(admin.locator('[data-testid="audit-row"][data-action="createEmployee"][data-outcome="ok"][data-code="E001"]')).toBeVisible()
     await admin.screenshot({ path: join(screenshotsDir, 'admin-enrolled-a.png') })
 
     await admin.goto(`${server.url}/#/kiosk`)
@@ -101,6 +102,8 @@ test.describe.serial('kiosk in browser mode with a fake camera from a real video
     await expect(error).toContainText('More than one face in this photo')
     await admin.getByTestId('save-employee').click()
     await expect(error).toContainText('More than one face in this photo')
+    // The refused attempt is in the audit log, and nothing else was stored.
+    await expect(admin.locator('[data-testid="audit-row"][data-action="createEmployee"][data-outcome="multiple-faces"][data-code="E002"]')).toBeVisible()
 
     await admin.getByTestId('photo-file').setInputFiles({
       name: 'notes.jpg',

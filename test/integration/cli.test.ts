@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Employee, Verification } from '../../src/shared/models'
+import type { AuditEntry, Employee, Verification } from '../../src/shared/models'
 import type { IdentifyJsonEntry } from '../../src/main/cli/face-commands'
 import { deepfaceUnit, hasDeepfaceUnit, identityClusters, missingDatasetsReason } from '../helpers/datasets'
 import { ensureBundle } from './services-fixture'
@@ -103,6 +103,29 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
     expect(enrol.stdout).toMatch(/Created N1/)
     const more = cli('enrol', '--code', 'N1', deepfaceUnit(probes.get('C3')!))
     expect(more.stdout).toMatch(/Enrolled another face for N1/)
+  })
+
+  it('prints the audit log of what the commands above changed, as JSON and as a table', () => {
+    const r = cli('audit', '--json')
+    expect(r.status, r.stderr).toBe(0)
+    const entries = JSON.parse(r.stdout) as AuditEntry[]
+    for (const e of entries) expect(e.channel).toBe('cli')
+    // Newest first: the last enrol above is the newest entry.
+    expect(entries[0]).toMatchObject({ action: 'enrolFace', employeeCode: 'N1', outcome: 'ok' })
+    const created = entries.filter((e) => e.action === 'createEmployee' && e.outcome === 'ok').map((e) => e.employeeCode)
+    expect(created.sort()).toEqual(['C1', 'C2', 'C3', 'N1'])
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'enrolFace', employeeCode: 'C2', outcome: 'multiple-faces' }))
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'enrolFace', employeeCode: 'C1', outcome: 'unreadable-image' }))
+    // identify, verify and list are reads: nothing of theirs is in the log.
+    expect(entries.every((e) => ['createEmployee', 'enrolFace'].includes(e.action))).toBe(true)
+
+    const one = JSON.parse(cli('audit', '--json', '--limit', '1').stdout) as AuditEntry[]
+    expect(one).toEqual([entries[0]])
+    const table = cli('audit', '--limit', '3')
+    expect(table.status, table.stderr).toBe(0)
+    expect(table.stdout).toMatch(/^TIME\s+CHANNEL\s+OUTCOME\s+SUMMARY\n/)
+    expect(table.stdout.trim().split('\n')).toHaveLength(4)
+    expect(cli('audit', '--limit', 'x').status).toBe(2)
   })
 
   it('exits non-zero with a clear message on errors', () => {

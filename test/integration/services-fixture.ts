@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { OperationName, OperationRequest, OperationResponse } from '../../src/shared/contract'
 import { dispatch } from '../../src/shared/dispatch'
 import type { Result } from '../../src/shared/errors'
+import type { AuditChannel } from '../../src/shared/models'
 import { startClockface, type ClockfaceCore } from '../../src/main/app-core'
 import type { ServiceConfig } from '../../src/main/services/service-config'
 import { deepfaceUnit } from '../helpers/datasets'
@@ -26,11 +27,14 @@ export interface TestCore {
   stop(): Promise<void>
 }
 
-/** Starts a core with the built engine worker and waits until its models are loaded. */
-export async function startTestCore(config: Partial<ServiceConfig> = {}): Promise<TestCore> {
+/**
+ * Starts a core with the built engine worker and waits until its models are loaded. `channel`
+ * is what the audit log records (default `app`: the tests dispatch like the IPC transport).
+ */
+export async function startTestCore(config: Partial<ServiceConfig> = {}, channel: AuditChannel = 'app'): Promise<TestCore> {
   ensureEngineBuilt()
   const dataDir = mkdtempSync(join(tmpdir(), 'clockface-it-'))
-  const core = await startClockface({ dataDir, engineOptions: { workerPath, modelsDir }, config: { kioskId: 'test-kiosk', ...config } })
+  const core = await startClockface({ dataDir, channel, engineOptions: { workerPath, modelsDir }, config: { kioskId: 'test-kiosk', ...config } })
   await core.engine.ready()
   const t: TestCore = {
     core,
@@ -38,7 +42,7 @@ export async function startTestCore(config: Partial<ServiceConfig> = {}): Promis
     call: (name, request) => dispatch(t.core.handlers, name, request),
     async restart(overrides = config) {
       await t.core.close()
-      t.core = await startClockface({ dataDir, engineOptions: { workerPath, modelsDir }, config: { kioskId: 'test-kiosk', ...overrides } })
+      t.core = await startClockface({ dataDir, channel, engineOptions: { workerPath, modelsDir }, config: { kioskId: 'test-kiosk', ...overrides } })
       await t.core.engine.ready()
     },
     async stop() {

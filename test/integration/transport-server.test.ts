@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { decode, encode } from '@msgpack/msgpack'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Result } from '../../src/shared/errors'
-import type { FrameResult } from '../../src/shared/models'
+import type { AuditEntry, FrameResult } from '../../src/shared/models'
 import { LOCK_FILE } from '../../src/main/store/store-lock'
 import { deepfaceUnit, hasDeepfaceUnit, identityClusters, missingDatasetsReason } from '../helpers/datasets'
 import { projectRoot, rgbaFrame } from './engine-harness'
@@ -91,10 +91,25 @@ describe.skipIf(!hasDeepfaceUnit)('npm run serve (out/main/server.js)', () => {
     expect(face?.punch).toMatchObject({ type: 'check-in', kioskId: 'front-door', repeated: false })
   })
 
+  it('serves the audit log: the enrolment above, stamped as coming from the browser, and no punch', async () => {
+    const log = await json<AuditEntry[]>('listAuditLog', { limit: 10 })
+    expect(log).toMatchObject({ ok: true, value: [{ action: 'createEmployee', channel: 'browser', employeeCode: 'A1', outcome: 'ok' }] })
+    expect(log.ok && log.value).toHaveLength(1)
+    const refused = await json('deleteEmployee', { code: 'NOPE' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    const res = await fetch(`${url}api/listAuditLog`, { method: 'POST', headers: { 'Content-Type': 'application/msgpack' }, body: encode({ limit: 1 }) })
+    expect(res.status).toBe(200)
+    expect(decode(new Uint8Array(await res.arrayBuffer()))).toMatchObject({
+      ok: true,
+      value: [{ action: 'deleteEmployee', channel: 'browser', employeeCode: 'NOPE', outcome: 'not-found', summary: 'refused to delete employee NOPE: not-found' }]
+    })
+  })
+
   it('shuts down cleanly on SIGTERM, releasing the data folder', async () => {
     child.kill('SIGTERM')
     expect(await exited()).toBe(0)
     expect(existsSync(join(data, LOCK_FILE))).toBe(false)
     expect(readFileSync(join(data, 'employees.db'), 'utf8')).toContain('"code":"A1"')
+    expect(readFileSync(join(data, 'audit.db'), 'utf8')).toContain('"channel":"browser"')
   })
 })

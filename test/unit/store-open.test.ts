@@ -37,9 +37,10 @@ const employee = (code: string) => ({
 })
 
 describe('openStore', () => {
-  it('creates the data folder and its three files, and keeps data across reopening', async () => {
+  it('creates the data folder and its four files, and keeps data across reopening', async () => {
     const dir = join(tempDir(), 'nested', 'data')
     const store = await open(dir)
+    expect(Object.values(STORE_FILES).sort()).toEqual(['attendance.db', 'audit.db', 'employees.db', 'templates.db'])
     for (const file of Object.values(STORE_FILES)) expect(existsSync(join(dir, file))).toBe(true)
     await store.employees.insert(employee('E1'))
     await store.close()
@@ -61,6 +62,7 @@ describe('openStore', () => {
     expect(indexes(store.employees)['code']?.unique).toBe(true)
     expect(Object.keys(indexes(store.templates))).toContain('employeeId')
     expect(Object.keys(indexes(store.attendance))).toEqual(expect.arrayContaining(['employeeId', 'time']))
+    expect(Object.keys(indexes(store.audit))).toContain('time')
   })
 
   it('answers a time-range query from the time index, not a scan of every punch', async () => {
@@ -102,6 +104,16 @@ describe('openStore', () => {
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false)
     writeFileSync(file, '')
     await open(dir)
+  })
+
+  it('treats a corrupt audit.db like the other files: refused by name, left untouched', async () => {
+    const dir = tempDir()
+    const garbage = 'not an audit log {{{\n\u0000\n'
+    const file = join(dir, STORE_FILES.audit)
+    writeFileSync(file, garbage)
+    await expect(openStore(dir)).rejects.toMatchObject({ code: 'store-error', message: expect.stringContaining(file) })
+    expect(readFileSync(file, 'utf8')).toBe(garbage)
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false)
   })
 
   it('refuses a folder another live process holds, and takes over a stale lock', async () => {

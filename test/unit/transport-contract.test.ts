@@ -53,6 +53,8 @@ const table: [OperationName, unknown, true | ErrorCode][] = [
   ['listAttendance', {}, true],
   ['listAttendance', { from: 'yesterday' }, 'invalid-input'],
   ['listAttendance', { from: '2024-01-15T12:00:00Z', to: '2024-01-15T09:00:00Z' }, 'invalid-input'],
+  ['listAuditLog', { limit: 5 }, true],
+  ['listAuditLog', { from: '2024-01-15T12:00:00Z', to: '2024-01-15T09:00:00Z' }, 'invalid-input'],
   ['deleteEmployee', { code: 'E1' }, true],
   ['listEmployees', {}, true]
 ]

@@ -50,7 +50,12 @@ export async function withCore(options: DataOptions, body: (ctx: CliContext) => 
   try {
     core = await startClockface({
       dataDir: resolve(options.data ?? defaultDataDir()),
-      config: options.threshold === undefined ? {} : { threshold: options.threshold }
+      channel: 'cli',
+      config: {
+        // stderr, so warnings (say, an audit entry that could not be written) never mix into --json output.
+        warn: (message, details) => console.error(`clockface: warning: ${message}${details ? ` ${JSON.stringify(details)}` : ''}`),
+        ...(options.threshold === undefined ? {} : { threshold: options.threshold })
+      }
     })
     const handlers = core.handlers
     await body({ core, call: (name, request) => dispatch(handlers, name, request) })

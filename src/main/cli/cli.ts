@@ -5,12 +5,14 @@
  *   identify <image> [--json]                      1:N identification of every face
  *   verify --code C <image> [--json]               1:1 verification
  *   list [--json]                                  employees
+ *   audit [--json] [--limit N]                     audit log of admin actions, newest first
  * Every command takes --data DIR (default: the kiosk app's data folder). Exit codes: exit-codes.ts.
  */
 import { Command, CommanderError } from 'commander'
 import { DEFAULT_THRESHOLD } from '../services/service-config'
+import { auditCommand, DEFAULT_AUDIT_LIMIT } from './audit-command'
 import { withCore } from './cli-context'
-import { positiveNumber } from './cli-options'
+import { positiveInteger, positiveNumber } from './cli-options'
 import { EXIT_CODES } from './exit-codes'
 import { enrolCommand, identifyCommand, listCommand, verifyCommand } from './face-commands'
 import { importFolder } from './import-command'
@@ -73,6 +75,16 @@ program
   .option('--json', 'print JSON')
   .option(...dataOption)
   .action((opts: { json?: boolean; data?: string }) => withCore(opts, (ctx) => listCommand(ctx, opts.json === true, print)))
+
+program
+  .command('audit')
+  .description('show the audit log of admin actions (employee and face-template changes, refusals included), newest first')
+  .option('--json', 'print JSON: the entries with time (UTC), action, channel, employeeCode, templateId, outcome, summary')
+  .option('--limit <n>', `most entries to show (default ${DEFAULT_AUDIT_LIMIT})`, positiveInteger)
+  .option(...dataOption)
+  .action((opts: { json?: boolean; limit?: number; data?: string }) =>
+    withCore(opts, (ctx) => auditCommand(ctx, { json: opts.json === true, ...(opts.limit === undefined ? {} : { limit: opts.limit }) }, print))
+  )
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

@@ -2,6 +2,7 @@ import type { OperationHandlers } from '../../shared/contract'
 import type { FaceEngine } from '../engine/engine-types'
 import type { ClockfaceStore } from '../store/store-types'
 import { createAttendanceService } from './attendance'
+import { createAuditLog, type AuditLog } from './audit-log'
 import { createEmployeeService } from './employees'
 import { createEnrolment } from './enrolment'
 import { createGallery } from './gallery'
@@ -19,6 +20,11 @@ export interface ServicesOptions {
   engine: FaceEngine
   /** Overrides of the defaults in service-config.ts. */
   config?: Partial<ServiceConfig>
+  /**
+   * The audit log `listAuditLog` reads (default: one over `store`). startClockface passes the
+   * one its audit hook writes to (see audit.ts); these handlers themselves write no entries.
+   */
+  auditLog?: AuditLog
 }
 
 /**
@@ -27,8 +33,9 @@ export interface ServicesOptions {
  * gallery of descriptors is read from the store on first use and kept in memory after.
  * Throws a RangeError for an out-of-range config (see resolveServiceConfig).
  */
-export function createServices({ store, engine, config: overrides }: ServicesOptions): OperationHandlers {
+export function createServices({ store, engine, config: overrides, auditLog }: ServicesOptions): OperationHandlers {
   const config = resolveServiceConfig(overrides)
+  const audit = auditLog ?? createAuditLog(store, config)
   const gallery = createGallery(store)
   const enrolment = createEnrolment({ store, engine, gallery, config })
   const employees = createEmployeeService({ store, gallery, enrolment, config })
@@ -51,6 +58,7 @@ export function createServices({ store, engine, config: overrides }: ServicesOpt
     identifyFaces: (req) => identifyFaces(recognition, req),
     verifyFace: (req) => verifyFace({ store, engine, gallery, config }, req),
     recogniseFrame: (req) => recogniseFrame(recognition, req),
-    listAttendance: (req) => attendance.list(req)
+    listAttendance: (req) => attendance.list(req),
+    listAuditLog: (req) => audit.list(req)
   }
 }

@@ -3,13 +3,14 @@ import { join, resolve } from 'node:path'
 import Datastore from 'nedb-promises'
 import { ClockfaceError } from '../../shared/errors'
 import { lockDataDir } from './store-lock'
-import type { AttendanceDoc, ClockfaceStore, Collection, EmployeeDoc, TemplateDoc } from './store-types'
+import type { AttendanceDoc, AuditDoc, ClockfaceStore, Collection, EmployeeDoc, TemplateDoc } from './store-types'
 
 /** File names of the datastores inside the data folder. */
 export const STORE_FILES = {
   employees: 'employees.db',
   templates: 'templates.db',
-  attendance: 'attendance.db'
+  attendance: 'attendance.db',
+  audit: 'audit.db'
 } as const
 
 async function loadCollection<T extends { _id: string }>(
@@ -41,10 +42,10 @@ async function compact(store: Collection<{ _id: string }>): Promise<void> {
 }
 
 /**
- * Opens (creating if needed) the Clockface data folder `dataDir` with its three NeDB files
- * employees.db, templates.db and attendance.db, and ensures their indexes: `code` (unique) on
- * employees, `employeeId` on templates, `employeeId` and `time` on attendance. Holds a lock
- * file in the folder until `close()`.
+ * Opens (creating if needed) the Clockface data folder `dataDir` with its four NeDB files
+ * employees.db, templates.db, attendance.db and audit.db, and ensures their indexes: `code`
+ * (unique) on employees, `employeeId` on templates, `employeeId` and `time` on attendance,
+ * `time` on audit. Holds a lock file in the folder until `close()`.
  *
  * Raises ClockfaceError `store-error` when the folder cannot be created or locked, or when a
  * file is corrupt (NeDB refuses to load it); a corrupt file is never overwritten.
@@ -64,17 +65,19 @@ export async function openStore(dataDir: string): Promise<ClockfaceStore> {
       { fieldName: 'employeeId' },
       { fieldName: 'time' }
     ])
+    const audit = await loadCollection<AuditDoc>(dir, STORE_FILES.audit, [{ fieldName: 'time' }])
     let closed = false
     return {
       dataDir: dir,
       employees,
       templates,
       attendance,
+      audit,
       async close() {
         if (closed) return
         closed = true
         try {
-          for (const store of [employees, templates, attendance]) await compact(store as unknown as Collection<{ _id: string }>)
+          for (const store of [employees, templates, attendance, audit]) await compact(store as unknown as Collection<{ _id: string }>)
         } finally {
           unlock()
         }

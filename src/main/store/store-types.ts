@@ -1,10 +1,10 @@
 /**
- * Document shapes of the three NeDB datastores and the store handle the services use.
+ * Document shapes of the four NeDB datastores and the store handle the services use.
  * Every time is an ISO-8601 string in UTC (`Date.prototype.toISOString()`), so string order
  * equals time order and range queries on `time` can use the index.
  */
 import type Datastore from 'nedb-promises'
-import type { AttendanceEvent, TemplateSource } from '../../shared/models'
+import type { AttendanceEvent, AuditEntry, TemplateSource } from '../../shared/models'
 
 /** An employee as stored in `employees.db`; `code` has a unique index. */
 export interface EmployeeDoc {
@@ -36,6 +36,12 @@ export interface TemplateDoc {
  */
 export type AttendanceDoc = Omit<AttendanceEvent, 'id'> & { _id: string }
 
+/**
+ * One audit-log entry as stored in `audit.db`: the {@link AuditEntry} the contract returns,
+ * keyed by NeDB's `_id`; `time` is indexed. Written once, never updated.
+ */
+export type AuditDoc = Omit<AuditEntry, 'id'> & { _id: string }
+
 /** A document before insertion: NeDB assigns `_id`. */
 export type NewDoc<T extends { _id: string }> = Omit<T, '_id'>
 
@@ -49,6 +55,8 @@ export interface ClockfaceStore {
   employees: Collection<EmployeeDoc>
   templates: Collection<TemplateDoc>
   attendance: Collection<AttendanceDoc>
+  /** Audit log of admin actions (see services/audit.ts). */
+  audit: Collection<AuditDoc>
   /** Compacts the data files (one line per document) so the next start loads fast. */
   close(): Promise<void>
 }

@@ -3,7 +3,7 @@ import { extname, join, resolve } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import fastifyStatic from '@fastify/static'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
-import { contract, operationNames, type OperationHandlers } from '../../shared/contract'
+import { contract, isAuditedOperation, operationNames, type OperationHandlers } from '../../shared/contract'
 import { errorCodes } from '../../shared/errors'
 import { dispatch } from '../../shared/dispatch'
 import type { Result } from '../../shared/errors'
@@ -20,7 +20,7 @@ export const HTTP_HOST = '127.0.0.1'
 
 /** Options of {@link createHttpServer}. */
 export interface HttpServerOptions {
-  /** The services (see createServices). */
+  /** The services: `core.handlers` of startClockface (their dispatch hook writes the audit log), or createServices' own. */
   handlers: OperationHandlers
   /** Folder of the built renderer (out/renderer) to serve at `/`; omitted: API only. */
   rendererDir?: string
@@ -104,7 +104,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     reply.header('Cache-Control', 'no-store').send({
       name: 'Clockface',
       usage: 'POST /api/<operation> with a JSON (images as base64) or MessagePack body; the answer is {ok, value} or {ok, error: {code, message}}',
-      operations: operationNames.map((name) => ({ name, summary: contract[name].summary, errors: contract[name].errors })),
+      operations: operationNames.map((name) => ({
+        name,
+        summary: contract[name].summary,
+        errors: contract[name].errors,
+        ...(isAuditedOperation(name) ? { audited: true } : {})
+      })),
       errorCodes,
       httpStatus: HTTP_STATUS
     })

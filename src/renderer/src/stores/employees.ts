@@ -26,6 +26,11 @@ export const useEmployeesStore = defineStore('employees', () => {
   const error = ref<OperationError | null>(null)
   /** Templates of expanded rows, by employee code. */
   const templates = ref<Record<string, FaceTemplate[]>>({})
+  /**
+   * Admin changes attempted since the page opened, refused ones included; bumped when each
+   * answer arrives. Every one of them leaves an audit entry, so the audit log watches this.
+   */
+  const changes = ref(0)
   let requestSeq = 0
 
   /** Reloads the list with the current search text; older answers arriving late are dropped. */
@@ -51,6 +56,7 @@ export const useEmployeesStore = defineStore('employees', () => {
   }
 
   async function afterChange<T>(result: Result<T>): Promise<Result<T>> {
+    changes.value++
     if (result.ok) await load()
     return result
   }
@@ -93,5 +99,5 @@ export const useEmployeesStore = defineStore('employees', () => {
     return afterChange(result)
   }
 
-  return { employees, search, loading, error, templates, load, setSearch, create, update, remove, enrol, loadTemplates, removeTemplate }
+  return { employees, search, loading, error, templates, changes, load, setSearch, create, update, remove, enrol, loadTemplates, removeTemplate }
 })

@@ -1,0 +1,178 @@
+/**
+ * The words of the audit log: which employee and template an admin request concerned, and a
+ * short sentence saying what happened. Pure; only codes, ids, names and departments ever get
+ * into an entry (never images, descriptors, thumbnails or the value of gender).
+ */
+import { employeeCodeSchema, type AuditedOperation, type OperationResponse } from '../../shared/contract'
+import type { Result } from '../../shared/errors'
+import type { Employee } from '../../shared/models'
+
+/** What the audit hook read from the store before the request ran (see audit.ts). */
+export interface AuditBefore {
+  /** The employee the request names, as stored before it ran (updateEmployee, deleteEmployee). */
+  employee?: Pick<Employee, 'code' | 'name' | 'department' | 'gender'>
+  /** Code of the owner of the template the request names (deleteTemplate). */
+  templateOwner?: string
+}
+
+/** The parts of an audit entry that depend on the request. */
+export interface AuditFacts {
+  /** The employee concerned: the request's valid code, the created one, or a template's owner. */
+  employeeCode?: string
+  /** The template added (createEmployee with a photo, enrolFace) or asked to be deleted. */
+  templateId?: string
+  /** One short sentence; quoted values are cut to {@link MAX_QUOTED_CHARS}. */
+  summary: string
+}
+
+/** Longest quoted value in a summary, in characters; keeps entries short whatever was typed. */
+export const MAX_QUOTED_CHARS = 60
+
+type Fields = Record<string, unknown>
+
+function fieldsOf(request: unknown): Fields {
+  return typeof request === 'object' && request !== null && !Array.isArray(request) ? (request as Fields) : {}
+}
+
+/** The request's employee code when it is a valid one (trimmed, as the schema gives it). */
+function codeOf(fields: Fields): string | undefined {
+  const parsed = employeeCodeSchema.safeParse(fields['code'])
+  return parsed.success ? parsed.data : undefined
+}
+
+/** `"text"`, cut to {@link MAX_QUOTED_CHARS} with an ellipsis; JSON quoting so newlines cannot forge lines. */
+function quoted(text: string): string {
+  return JSON.stringify(text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text)
+}
+
+/** How a refusal names the employee: the valid code, else the raw code quoted, else nothing. */
+function codeLabel(fields: Fields): string | undefined {
+  const code = codeOf(fields)
+  if (code !== undefined) return code
+  return typeof fields['code'] === 'string' ? quoted(fields['code']) : undefined
+}
+
+/** `employee E001`, or `an employee` when the request named none. */
+function employeeLabel(fields: Fields): string {
+  const label = codeLabel(fields)
+  return label === undefined ? 'an employee' : `employee ${label}`
+}
+
+function templateIdOf(fields: Fields): string | undefined {
+  const id = fields['id']
+  return typeof id === 'string' && id.length >= 1 && id.length <= 64 ? id : undefined
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`
+}
+
+/** The request fields validation refused, from the zod issues dispatch puts in the details. */
+function refusedFields(details: unknown): string {
+  if (!Array.isArray(details)) return ''
+  const paths = details.map((issue) => {
+    const path = (issue as { path?: unknown }).path
+    return Array.isArray(path) && path.length > 0 ? path.map(String).join('.') : 'request'
+  })
+  return paths.length > 0 ? ` (${[...new Set(paths)].join(', ')})` : ''
+}
+
+interface Writer<K extends AuditedOperation> {
+  /** Start of the sentence for a refused request, e.g. `refused enrolment for E001`. */
+  refused(fields: Fields, before: AuditBefore): string
+  /** The facts of a request that succeeded. */
+  done(value: OperationResponse<K>, fields: Fields, before: AuditBefore): AuditFacts
+}
+
+function describeChanges(before: AuditBefore['employee'], after: Employee, fields: Fields): string {
+  if (!before) {
+    // The employee was not readable beforehand (a race with a delete): say what was sent.
+    const sent = Object.keys(fieldsOf(fields['changes'])).filter((k) => ['name', 'department', 'gender'].includes(k))
+    return `updated employee ${after.code} (fields sent: ${sent.join(', ') || 'none'})`
+  }
+  const changes: string[] = []
+  if (before.name !== after.name) changes.push(`name ${quoted(before.name)} → ${quoted(after.name)}`)
+  if (before.department !== after.department) changes.push(`department ${quoted(before.department)} → ${quoted(after.department)}`)
+  // Gender is personal data the log has no need for: only the fact that it changed is kept.
+  if (before.gender !== after.gender) changes.push('gender')
+  return changes.length > 0
+    ? `updated employee ${after.code}: changed ${changes.join(', ')}`
+    : `updated employee ${after.code}: nothing changed`
+}
+
+const writers: { [K in AuditedOperation]: Writer<K> } = {
+  createEmployee: {
+    refused: (fields) => {
+      const name = typeof fields['name'] === 'string' && fields['name'].trim() ? ` ${quoted(fields['name'].trim())}` : ''
+      return `refused to add ${employeeLabel(fields)}${name}`
+    },
+    done: ({ employee, template }) => ({
+      employeeCode: employee.code,
+      ...(template ? { templateId: template.id } : {}),
+      summary: `added employee ${employee.code} ${quoted(employee.name)} ${template ? 'with a face template' : 'without a face template'}`
+    })
+  },
+  updateEmployee: {
+    refused: (fields) => `refused to update ${employeeLabel(fields)}`,
+    done: (employee, fields, before) => ({ employeeCode: employee.code, summary: describeChanges(before.employee, employee, fields) })
+  },
+  deleteEmployee: {
+    refused: (fields) => `refused to delete ${employeeLabel(fields)}`,
+    done: ({ deletedTemplates }, fields, before) => {
+      const code = codeOf(fields) ?? before.employee?.code ?? '?'
+      const name = before.employee ? ` ${quoted(before.employee.name)}` : ''
+      return { employeeCode: code, summary: `deleted employee ${code}${name} and ${plural(deletedTemplates, 'face template')}` }
+    }
+  },
+  enrolFace: {
+    refused: (fields) => {
+      const label = codeLabel(fields)
+      return `refused enrolment${label === undefined ? '' : ` for ${label}`}`
+    },
+    done: (template) => ({
+      employeeCode: template.employeeCode,
+      templateId: template.id,
+      summary: `enrolled a face template for ${template.employeeCode} (source: ${template.source})`
+    })
+  },
+  deleteTemplate: {
+    refused: (fields, before) => {
+      const id = templateIdOf(fields)
+      return `refused to delete face template${id ? ` ${id}` : ''}${before.templateOwner ? ` of ${before.templateOwner}` : ''}`
+    },
+    done: (_value, fields, before) => {
+      const id = templateIdOf(fields) ?? '?'
+      return {
+        ...(before.templateOwner ? { employeeCode: before.templateOwner } : {}),
+        templateId: id,
+        summary: `deleted face template ${id}${before.templateOwner ? ` of ${before.templateOwner}` : ''}`
+      }
+    }
+  }
+}
+
+/**
+ * The employee, template and sentence of an audit entry for one request to an audited
+ * operation: `request` as the caller sent it (it may have failed validation), `result` what
+ * dispatch answered, `before` what the hook read beforehand. A refusal names the error code,
+ * and for `invalid-input` the request fields that failed, e.g.
+ * `refused to add employee "not a code!" "X": invalid-input (code)`. Never throws.
+ */
+export function describeAdminRequest<K extends AuditedOperation>(
+  name: K,
+  request: unknown,
+  result: Result<unknown>,
+  before: AuditBefore
+): AuditFacts {
+  const fields = fieldsOf(request)
+  const writer = writers[name] as unknown as Writer<K>
+  if (result.ok) return writer.done(result.value as OperationResponse<K>, fields, before)
+  const code = name === 'deleteTemplate' ? before.templateOwner : codeOf(fields)
+  const id = name === 'deleteTemplate' ? templateIdOf(fields) : undefined
+  const why = result.error.code === 'invalid-input' ? refusedFields(result.error.details) : ''
+  return {
+    ...(code === undefined ? {} : { employeeCode: code }),
+    ...(id === undefined ? {} : { templateId: id }),
+    summary: `${writer.refused(fields, before)}: ${result.error.code}${why}`
+  }
+}
