@@ -3,7 +3,7 @@
  * a browser-mode server on a free port with a fresh data folder, and Chromium launched with
  * the flags this machine needs.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -18,8 +18,11 @@ const cacheDir = join(root, 'test-results', 'fake-camera')
 /** Chromium from Debian; Playwright's own browser download does not work on this machine. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-/** True when the talking-head videos and Chromium are both present. */
-export const canRunE2e = existsSync(join(datasetsDir, 'video', 'talking-head-aoc.mp4')) && existsSync(chromiumPath)
+/** True when the talking-head videos, Chromium and ffmpeg (to make the fake camera) are all present. */
+export const canRunE2e =
+  existsSync(join(datasetsDir, 'video', 'talking-head-aoc.mp4')) &&
+  existsSync(chromiumPath) &&
+  spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0
 
 /**
  * Converts `video/talking-head-<who>.mp4` into a .y4m Chromium can play as a webcam

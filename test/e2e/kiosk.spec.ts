@@ -13,7 +13,7 @@ interface PunchEvent {
 }
 
 test.describe.serial('kiosk in browser mode with a fake camera from a real video', () => {
-  test.skip(!canRunE2e, 'needs ../shared/datasets/video and /usr/bin/chromium')
+  test.skip(!canRunE2e, 'needs ../shared/datasets/video, /usr/bin/chromium (or CHROMIUM_PATH) and ffmpeg')
 
   let server: RunningServer
   let browser: Browser | undefined
