@@ -6,16 +6,23 @@
  */
 import { z } from 'zod'
 import type { ErrorCode, Result } from './errors'
-import type {
-  AttendanceEvent,
-  AuditEntry,
-  DetectedFace,
-  Employee,
-  EngineStatus,
-  FaceTemplate,
-  FrameResult,
-  IdentifiedFace,
-  Verification
+import {
+  adminAccountSchema,
+  adminRoleSchema,
+  attendanceEventSchema,
+  auditEntrySchema,
+  detectedFaceSchema,
+  employeeSchema,
+  engineStatusSchema,
+  faceTemplateSchema,
+  frameResultSchema,
+  genderSchema,
+  identifiedFaceSchema,
+  kioskRegistrationSchema,
+  recentPunchSchema,
+  sessionStateSchema,
+  templateSourceSchema,
+  verificationSchema
 } from './models'
 
 /** Largest encoded image accepted, in bytes (a 24-megapixel JPEG is about 12 MB). */
@@ -76,6 +83,24 @@ export type ImageInput = z.output<typeof imageSchema>
 export type PixelImage = z.output<typeof pixelImageSchema>
 
 /**
+ * Characters refused in every free-text field: C0 and C1 control characters (they move the
+ * cursor, clear or recolour a terminal that prints a name) and Unicode bidirectional
+ * overrides, embeddings and isolates (they make "Smith" display as another string; the
+ * "Trojan Source" class, CVE-2021-42574).
+ */
+export const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+
+/** A trimmed single-line text of `min`..`max` characters with no {@link UNSAFE_TEXT} character. */
+export function safeText(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((text) => !UNSAFE_TEXT.test(text), 'contains control or text-direction characters')
+}
+
+/**
  * Employee codes, the organisation's own key (what payroll systems use): trimmed, 1–32
  * characters, letters, digits, dot, dash, underscore. The CLI import uses it on folder names.
  */
@@ -86,9 +111,33 @@ export const employeeCodeSchema = z
   .max(32)
   .regex(/^[A-Za-z0-9._-]+$/, 'may hold only letters, digits, ".", "_" and "-"')
 
-const nameSchema = z.string().trim().min(1).max(120)
-const departmentSchema = z.string().trim().max(120)
-const genderSchema = z.enum(['female', 'male', 'other'])
+/** Admin user names: 1–64 characters, letters, digits, dot, dash, underscore, at sign. */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._@-]+$/, 'may hold only letters, digits, ".", "_", "@" and "-"')
+
+/**
+ * A new admin password or PIN: 6–128 characters. Six digits is the floor a PIN pad makes
+ * practical; lock-out after repeated failures (services/auth) is what keeps it from being
+ * guessed online, and the scrypt hash what keeps it from being guessed offline.
+ */
+export const newPasswordSchema = z.string().min(6, 'must be at least 6 characters').max(128)
+/** A password as typed at sign-in (checked against the hash, so only bounded here). */
+const passwordSchema = z.string().min(1).max(128)
+
+/** Kiosk ids: 1–64 characters, letters, digits, dot, dash, underscore. */
+export const kioskIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, 'may hold only letters, digits, ".", "_" and "-"')
+
+const nameSchema = safeText(1, 120)
+const departmentSchema = z.union([z.literal(''), safeText(0, 120)])
 const isoTime = z.iso.datetime({ offset: true })
 
 /** Fields of an employee that can be edited: name (1–120 characters, trimmed), department (≤ 120, default ''), optional gender. */
@@ -98,130 +147,270 @@ export const employeeFieldsSchema = z.object({
   gender: genderSchema.optional()
 })
 
-interface OperationSpec<I extends z.ZodType, O> {
+/**
+ * Who may call an operation: `public` anyone (session state, sign-in, engine status);
+ * `kiosk` a registered kiosk or any admin; `admin` a signed-in owner or manager (or the local
+ * CLI operator); `owner` an owner only.
+ */
+export type Access = 'public' | 'kiosk' | 'admin' | 'owner'
+
+interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   summary: string
+  access: Access
   input: I
+  /** Schema of the response value; dispatch parses every answer with it. */
+  output: O
   errors: readonly ErrorCode[]
   /**
-   * True for the admin operations that change who can be recognised: every request to them,
-   * refused ones included, is written to the audit log (services/audit.ts).
+   * True for the admin actions: every request to them, refused ones included, is written to
+   * the audit log with who made it (services/audit.ts).
    */
   audited?: true
-  /** Type-only marker of the response; never read at run time. */
-  output?: O
 }
 
-function operation<O>() {
-  return <I extends z.ZodType, S extends { summary: string; input: I; errors: readonly ErrorCode[]; audited?: true }>(
-    spec: S & { input: I }
-  ): S & OperationSpec<I, O> => spec
+function operation<I extends z.ZodType, O extends z.ZodType, S extends OperationSpec<I, O>>(spec: S & { input: I; output: O }): S {
+  return spec
 }
+
+const imageSource = templateSourceSchema.default('file')
 
 /**
  * Every Clockface operation. Keys are the method names on `window.clockface`; `errors` lists
  * the codes an operation raises besides those any operation can (see errors.ts).
  */
 export const contract = {
-  getEngineStatus: operation<EngineStatus>()({
+  getEngineStatus: operation({
     summary: 'State of the recognition engine: loading progress, backend, models.',
+    access: 'public',
     input: z.object({}),
+    output: engineStatusSchema,
     errors: []
   }),
-  listEmployees: operation<Employee[]>()({
+  getSession: operation({
+    summary: "What the caller's sessions allow: first-run set-up needed, signed-in admin, registered kiosk.",
+    access: 'public',
+    input: z.object({}),
+    output: sessionStateSchema,
+    errors: []
+  }),
+  setupOwner: operation({
+    summary: 'First run only: creates the owner account and signs it in. In browser mode it needs the set-up code the server printed.',
+    access: 'public',
+    input: z.object({ username: usernameSchema, password: newPasswordSchema, setupCode: z.string().trim().max(64).optional() }),
+    output: sessionStateSchema,
+    errors: ['forbidden'],
+    audited: true
+  }),
+  login: operation({
+    summary: 'Signs an admin in (password or PIN); repeated failures lock the account for a while.',
+    access: 'public',
+    input: z.object({ username: usernameSchema, password: passwordSchema }),
+    output: sessionStateSchema,
+    errors: ['unauthorized', 'locked-out'],
+    audited: true
+  }),
+  logout: operation({
+    summary: 'Ends the admin session of the caller (a kiosk registration stays).',
+    access: 'public',
+    input: z.object({}),
+    output: sessionStateSchema,
+    errors: [],
+    audited: true
+  }),
+  listAccounts: operation({
+    summary: 'Admin accounts with role, last sign-in and lock state.',
+    access: 'owner',
+    input: z.object({}),
+    output: z.array(adminAccountSchema),
+    errors: []
+  }),
+  createAccount: operation({
+    summary: 'Adds an admin account (owner or manager).',
+    access: 'owner',
+    input: z.object({ username: usernameSchema, password: newPasswordSchema, role: adminRoleSchema }),
+    output: adminAccountSchema,
+    errors: ['duplicate-code'],
+    audited: true
+  }),
+  deleteAccount: operation({
+    summary: 'Removes an admin account and ends its sessions; the last owner cannot be removed.',
+    access: 'owner',
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: z.object({ deleted: z.literal(true) }),
+    errors: ['not-found', 'forbidden'],
+    audited: true
+  }),
+  changePassword: operation({
+    summary: "Changes the signed-in admin's own password or PIN.",
+    access: 'admin',
+    input: z.object({ currentPassword: passwordSchema, newPassword: newPasswordSchema }),
+    output: z.object({ changed: z.literal(true) }),
+    errors: ['unauthorized'],
+    audited: true
+  }),
+  registerKiosk: operation({
+    summary: 'Makes the calling screen a kiosk named kioskId: from then on it may send camera frames and punch.',
+    access: 'admin',
+    input: z.object({ kioskId: kioskIdSchema }),
+    output: kioskRegistrationSchema,
+    errors: [],
+    audited: true
+  }),
+  listKiosks: operation({
+    summary: 'Registered kiosks, revoked ones included.',
+    access: 'admin',
+    input: z.object({}),
+    output: z.array(kioskRegistrationSchema),
+    errors: []
+  }),
+  revokeKiosk: operation({
+    summary: 'Revokes a kiosk registration: that screen can no longer punch.',
+    access: 'admin',
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: kioskRegistrationSchema,
+    errors: ['not-found'],
+    audited: true
+  }),
+  exitKiosk: operation({
+    summary: 'Desktop app only: leaves fullscreen kiosk mode and closes the app (the admin gate out of the kiosk).',
+    access: 'admin',
+    input: z.object({}),
+    output: z.object({ exiting: z.literal(true) }),
+    errors: ['forbidden'],
+    audited: true
+  }),
+  listEmployees: operation({
     summary: 'Employees, optionally filtered by a search over code, name and department.',
-    input: z.object({ search: z.string().trim().max(100).optional() }),
+    access: 'admin',
+    input: z.object({ search: safeText(0, 100).optional() }),
+    output: z.array(employeeSchema),
     errors: []
   }),
-  getEmployee: operation<Employee>()({
+  getEmployee: operation({
     summary: 'One employee by code.',
+    access: 'admin',
     input: z.object({ code: employeeCodeSchema }),
+    output: employeeSchema,
     errors: ['not-found']
   }),
-  createEmployee: operation<{ employee: Employee; template: FaceTemplate | null }>()({
+  createEmployee: operation({
     summary: 'Adds an employee, and enrols their face when a photo is given (both or neither are stored).',
+    access: 'admin',
     input: employeeFieldsSchema.extend({
       code: employeeCodeSchema,
       photo: imageSchema.optional(),
-      source: z.enum(['camera', 'file', 'import']).default('file')
+      source: imageSource
     }),
-    errors: ['duplicate-code', 'unreadable-image', 'no-face', 'multiple-faces'],
+    output: z.object({ employee: employeeSchema, template: faceTemplateSchema.nullable() }),
+    errors: ['duplicate-code', 'duplicate-face', 'unreadable-image', 'unsupported-image', 'too-large', 'no-face', 'multiple-faces'],
     audited: true
   }),
-  updateEmployee: operation<Employee>()({
+  updateEmployee: operation({
     summary: 'Changes name, department or gender of an employee.',
+    access: 'admin',
     input: z.object({
       code: employeeCodeSchema,
       // Not employeeFieldsSchema.partial(): zod would still apply department's default and
       // erase the department on every edit that leaves it out.
       changes: z.object({ name: nameSchema.optional(), department: departmentSchema.optional(), gender: genderSchema.optional() })
     }),
+    output: employeeSchema,
     errors: ['not-found'],
     audited: true
   }),
-  deleteEmployee: operation<{ deletedTemplates: number }>()({
-    summary: 'Removes an employee and all their face templates (attendance history is kept).',
+  deleteEmployee: operation({
+    summary: 'Removes an employee and erases their face templates and thumbnails from the data files (attendance history is kept).',
+    access: 'admin',
     input: z.object({ code: employeeCodeSchema }),
+    output: z.object({ deletedTemplates: z.number().int() }),
     errors: ['not-found'],
     audited: true
   }),
-  enrolFace: operation<FaceTemplate>()({
-    summary: 'Adds a face template for an employee from an image with exactly one face.',
+  enrolFace: operation({
+    summary:
+      "Adds a face template for an employee from an image with exactly one face. The face must match the employee's enrolled templates and must not identify as anyone else; an owner may override a mismatch.",
+    access: 'admin',
     input: z.object({
       code: employeeCodeSchema,
       image: imageSchema,
-      source: z.enum(['camera', 'file', 'import']).default('file')
+      source: imageSource,
+      override: z.boolean().default(false)
     }),
-    errors: ['not-found', 'unreadable-image', 'no-face', 'multiple-faces'],
+    output: faceTemplateSchema,
+    errors: ['not-found', 'face-mismatch', 'duplicate-face', 'unreadable-image', 'unsupported-image', 'too-large', 'no-face', 'multiple-faces'],
     audited: true
   }),
-  listTemplates: operation<FaceTemplate[]>()({
+  listTemplates: operation({
     summary: 'Face templates of one employee, with thumbnails.',
+    access: 'admin',
     input: z.object({ code: employeeCodeSchema }),
+    output: z.array(faceTemplateSchema),
     errors: ['not-found']
   }),
-  deleteTemplate: operation<{ deleted: true }>()({
+  deleteTemplate: operation({
     summary: 'Removes one face template.',
+    access: 'admin',
     input: z.object({ id: z.string().min(1).max(64) }),
+    output: z.object({ deleted: z.literal(true) }),
     errors: ['not-found'],
     audited: true
   }),
-  detectFaces: operation<DetectedFace[]>()({
+  detectFaces: operation({
     summary: 'Finds faces and their 68 landmarks in an image (the accurate detector; for previews).',
+    access: 'admin',
     input: z.object({ image: imageSchema }),
-    errors: ['unreadable-image']
+    output: z.array(detectedFaceSchema),
+    errors: ['unreadable-image', 'unsupported-image', 'too-large']
   }),
-  identifyFaces: operation<IdentifiedFace[]>()({
+  identifyFaces: operation({
     summary: '1:N identification of every face in an image against the gallery.',
+    access: 'admin',
     input: z.object({ image: imageSchema }),
-    errors: ['unreadable-image']
+    output: z.array(identifiedFaceSchema),
+    errors: ['unreadable-image', 'unsupported-image', 'too-large']
   }),
-  verifyFace: operation<Verification>()({
+  verifyFace: operation({
     summary: '1:1 verification of the single face in an image against one employee.',
+    access: 'admin',
     input: z.object({ code: employeeCodeSchema, image: imageSchema }),
-    errors: ['not-found', 'unreadable-image', 'no-face', 'multiple-faces']
+    output: verificationSchema,
+    errors: ['not-found', 'unreadable-image', 'unsupported-image', 'too-large', 'no-face', 'multiple-faces']
   }),
-  recogniseFrame: operation<FrameResult>()({
-    summary: 'Kiosk: detects, identifies and punches the faces in one raw camera frame.',
-    input: z.object({ frame: pixelImageSchema, kioskId: z.string().trim().min(1).max(64).optional() }),
+  recogniseFrame: operation({
+    summary: 'Kiosk: detects, identifies and punches the faces in one raw camera frame (registered kiosks only).',
+    access: 'kiosk',
+    input: z.object({ frame: pixelImageSchema }),
+    output: frameResultSchema,
     errors: []
   }),
-  listAttendance: operation<AttendanceEvent[]>()({
+  listRecentPunches: operation({
+    summary: "Kiosk: today's latest punches at this kiosk (name, check-in or check-out, time).",
+    access: 'kiosk',
+    input: z.object({ limit: z.number().int().min(1).max(20).default(8) }),
+    output: z.array(recentPunchSchema),
+    errors: []
+  }),
+  listAttendance: operation({
     summary: 'Attendance events between two times (default: today), newest first.',
+    access: 'admin',
     input: z.object({
       from: isoTime.optional(),
       to: isoTime.optional(),
       code: employeeCodeSchema.optional(),
       limit: z.number().int().min(1).max(10000).default(500)
     }),
+    output: z.array(attendanceEventSchema),
     errors: []
   }),
-  listAuditLog: operation<AuditEntry[]>()({
-    summary: 'Audit log of admin actions (employee and face-template changes, refusals included) between two times, newest first.',
+  listAuditLog: operation({
+    summary: 'Audit log of admin actions (who, what, outcome; refusals and sign-ins included) between two times, newest first. Read-only.',
+    access: 'admin',
     input: z.object({
       from: isoTime.optional(),
       to: isoTime.optional(),
       limit: z.number().int().min(1).max(10000).default(200)
     }),
+    output: z.array(auditEntrySchema),
     errors: []
   })
 } as const
@@ -235,7 +424,7 @@ export type OperationRequest<K extends OperationName> = z.input<Contract[K]['inp
 /** Request of an operation as a handler receives it (validated, defaults applied). */
 export type ValidatedRequest<K extends OperationName> = z.output<Contract[K]['input']>
 /** Response value of an operation. */
-export type OperationResponse<K extends OperationName> = NonNullable<Contract[K]['output']>
+export type OperationResponse<K extends OperationName> = z.output<Contract[K]['output']>
 
 /** All operation names, in contract order. */
 export const operationNames = Object.keys(contract) as OperationName[]
@@ -253,9 +442,13 @@ export type ClockfaceApi = {
   [K in OperationName]: (request: OperationRequest<K>) => Promise<Result<OperationResponse<K>>>
 }
 
-/** Handlers the services provide: validated request in, value out, {@link ClockfaceError} on failure. */
-export type OperationHandlers = {
-  [K in OperationName]: (request: ValidatedRequest<K>) => Promise<OperationResponse<K>>
+/**
+ * Handlers the services provide: validated request and the call context in, value out,
+ * ClockfaceError on failure. `Ctx` is main's CallContext (src/main/dispatch/call-context.ts);
+ * a parameter here so this shared module never imports main.
+ */
+export type OperationHandlers<Ctx = unknown> = {
+  [K in OperationName]: (request: ValidatedRequest<K>, ctx: Ctx) => Promise<OperationResponse<K>>
 }
 
 /** IPC channel of an operation, `clockface:<name>`; the preload and ipc-handlers.ts both derive it here. */

@@ -1,16 +1,51 @@
 /**
  * Error codes that cross every transport (IPC, HTTP, CLI exit codes) as a typed result.
- * Each operation in the contract lists the subset it can return; `invalid-input`,
- * `engine-unavailable`, `store-error` and `internal` can come from any operation.
+ * Each operation in the contract lists the subset it can return; the codes in
+ * {@link commonErrorCodes} can come from any operation.
+ *
+ * - `unsupported-image`: the bytes are not a JPEG, PNG or WebP file (checked by magic bytes).
+ * - `too-large`: a file, image or body over its byte or pixel limit (checked before reading or decoding).
+ * - `duplicate-face`: the face already identifies as another employee (one person, one code).
+ * - `face-mismatch`: a face added to an employee does not match their enrolled templates.
+ * - `unauthorized`: no (or an expired) admin or kiosk session; `forbidden`: a session whose
+ *   role may not do this; `locked-out`: too many failed sign-ins, try again later.
+ * - `busy`: the engine queue is full, retry shortly; `timeout`: the request took too long.
+ * - `read-only`: a data file is damaged, the data loaded read-only until an admin decides.
  */
 export const errorCodes = [
   'invalid-input',
   'unreadable-image',
   'no-face',
   'multiple-faces',
+  'unsupported-image',
+  'too-large',
   'duplicate-code',
+  'duplicate-face',
+  'face-mismatch',
   'not-found',
+  'unauthorized',
+  'forbidden',
+  'locked-out',
+  'busy',
+  'timeout',
   'engine-unavailable',
+  'read-only',
+  'store-error',
+  'internal'
+] as const
+
+/**
+ * Codes any operation can raise besides those it lists: bad input, no or insufficient
+ * session, a full queue or a time-out, the engine or the store failing.
+ */
+export const commonErrorCodes = [
+  'invalid-input',
+  'unauthorized',
+  'forbidden',
+  'busy',
+  'timeout',
+  'engine-unavailable',
+  'read-only',
   'store-error',
   'internal'
 ] as const

@@ -1,187 +1,301 @@
 /**
- * Data shapes returned by Clockface operations. Times are ISO-8601 strings in UTC; boxes and
- * landmarks are in the pixels of the image or frame that was sent; distances are Euclidean
- * distances between 128-D face descriptors (lower is more alike).
+ * Data shapes returned by Clockface operations, as zod schemas with their TypeScript types
+ * derived from them, so the contract can check every response (dispatch parses each answer
+ * with its schema, which also drops any field a schema does not name, such as a descriptor).
+ * Times are ISO-8601 strings in UTC; boxes and landmarks are in the pixels of the image or
+ * frame that was sent; distances are Euclidean distances between 128-D face descriptors
+ * (lower is more alike).
  */
-import type { ErrorCode } from './errors'
+import { z } from 'zod'
+import { errorCodes } from './errors'
+
+const isoTime = z.string()
 
 /** An axis-aligned rectangle in image pixels, origin top-left. */
-export interface Box {
-  x: number
-  y: number
-  width: number
-  height: number
-}
+export const boxSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })
+/** An axis-aligned rectangle in image pixels, origin top-left. */
+export type Box = z.infer<typeof boxSchema>
 
 /** A point in image pixels. */
-export interface Point {
-  x: number
-  y: number
-}
+export const pointSchema = z.object({ x: z.number(), y: z.number() })
+/** A point in image pixels. */
+export type Point = z.infer<typeof pointSchema>
 
-/** A detected face: detector box and score (0..1) and the 68 iBUG-300W landmarks. */
-export interface DetectedFace {
-  box: Box
-  /** Detector confidence, 0..1 (not a recognition score). */
-  score: number
-  /** 68 points in iBUG 300-W order (jaw 0-16, brows 17-26, nose 27-35, eyes 36-47, mouth 48-67). */
-  landmarks: Point[]
-}
+/**
+ * A detected face: detector box, detector confidence (0..1, not a recognition score) and the
+ * 68 iBUG-300W landmarks (jaw 0-16, brows 17-26, nose 27-35, eyes 36-47, mouth 48-67).
+ */
+export const detectedFaceSchema = z.object({ box: boxSchema, score: z.number(), landmarks: z.array(pointSchema) })
+/** See {@link detectedFaceSchema}. */
+export type DetectedFace = z.infer<typeof detectedFaceSchema>
 
-/** An enrolled person. `code` is the organisation's own employee code, unique. */
-export interface Employee {
-  /** Store id; internal, stable across edits. */
-  id: string
-  code: string
-  name: string
-  department: string
-  gender?: 'female' | 'male' | 'other'
-  /** Number of face templates enrolled for this person (0: not in the gallery, never identified). */
-  templateCount: number
-  createdAt: string
-  updatedAt: string
-}
+/** Gender as an admin may record it (optional; never written to the audit log). */
+export const genderSchema = z.enum(['female', 'male', 'other'])
+
+/**
+ * What an employee agreed to when their face was enrolled: who recorded the consent, when
+ * (UTC) and which version of the consent text was shown.
+ */
+export const consentSchema = z.object({ recordedBy: z.string(), recordedAt: isoTime, textVersion: z.string() })
+/** See {@link consentSchema}. */
+export type Consent = z.infer<typeof consentSchema>
+
+/**
+ * An enrolled person. `code` is the organisation's own employee code, unique; `id` is the
+ * store id, internal and stable across edits; `templateCount` 0 means not in the gallery
+ * (never identified: PIN only or not yet enrolled); `hasPin` says a kiosk PIN is set.
+ */
+export const employeeSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  department: z.string(),
+  gender: genderSchema.optional(),
+  templateCount: z.number().int(),
+  hasPin: z.boolean(),
+  consent: consentSchema.optional(),
+  createdAt: isoTime,
+  updatedAt: isoTime
+})
+/** See {@link employeeSchema}. */
+export type Employee = z.infer<typeof employeeSchema>
 
 /** Where a template's photo came from. */
-export type TemplateSource = 'camera' | 'file' | 'import'
+export const templateSourceSchema = z.enum(['camera', 'file', 'import'])
+/** Where a template's photo came from. */
+export type TemplateSource = z.infer<typeof templateSourceSchema>
 
-/** A face template (the face of one enrolment photo) without its descriptor, which never leaves main. */
-export interface FaceTemplate {
-  id: string
-  /** {@link Employee.id} of the owner. */
-  employeeId: string
-  employeeCode: string
-  source: TemplateSource
-  /** JPEG thumbnail of the aligned face crop, as a data: URL. */
-  thumbnail: string
-  createdAt: string
-}
+/**
+ * A face template (the face of one enrolment photo) without its descriptor, which never
+ * leaves main: owner ids, source, JPEG thumbnail of the aligned crop as a data: URL (only
+ * admins get templates at all).
+ */
+export const faceTemplateSchema = z.object({
+  id: z.string(),
+  employeeId: z.string(),
+  employeeCode: z.string(),
+  source: templateSourceSchema,
+  thumbnail: z.string(),
+  createdAt: isoTime
+})
+/** See {@link faceTemplateSchema}. */
+export type FaceTemplate = z.infer<typeof faceTemplateSchema>
 
 /** Which way a punch goes. */
-export type PunchType = 'check-in' | 'check-out'
+export const punchTypeSchema = z.enum(['check-in', 'check-out'])
+/** Which way a punch goes. */
+export type PunchType = z.infer<typeof punchTypeSchema>
 
-/** One attendance punch as stored. */
-export interface AttendanceEvent {
-  id: string
-  employeeId: string
-  employeeCode: string
-  employeeName: string
-  type: PunchType
-  /** UTC time of the punch. */
-  time: string
-  /** Euclidean distance of the probe to the nearest template of this employee. */
-  distance: number
-  /** Kiosk that recorded the punch (the request's `kioskId`, by default the host name). */
-  kioskId: string
-}
+/** How a punch was made: a recognised face, or an employee code plus PIN at the kiosk. */
+export const punchSourceSchema = z.enum(['face', 'pin'])
+/** How a punch was made. */
+export type PunchSource = z.infer<typeof punchSourceSchema>
 
-/** The nearest gallery entry for a probe face, when it is under the threshold. */
-export interface Match {
-  employeeId: string
-  code: string
-  name: string
-  department: string
-  /** Euclidean distance between probe and nearest template descriptor. */
-  distance: number
-  /** The threshold in force for this decision (Euclidean; `distance` is strictly under it). */
-  threshold: number
-}
+/**
+ * One attendance punch as stored: UTC `time`; `distance` is the Euclidean distance of the
+ * probe to the nearest template of this employee (null for a PIN punch); `kioskId` is the
+ * registered kiosk that recorded it. Code and name are copied at punch time.
+ */
+export const attendanceEventSchema = z.object({
+  id: z.string(),
+  employeeId: z.string(),
+  employeeCode: z.string(),
+  employeeName: z.string(),
+  type: punchTypeSchema,
+  time: isoTime,
+  distance: z.number().nullable(),
+  source: punchSourceSchema.optional(),
+  kioskId: z.string()
+})
+/** See {@link attendanceEventSchema}. */
+export type AttendanceEvent = z.infer<typeof attendanceEventSchema>
 
-/** A face found in a probe image with its 1:N identification result (null: not recognised). */
-export interface IdentifiedFace extends DetectedFace {
-  match: Match | null
-  /** Distance to the nearest template of anyone, also when it is above the threshold. */
-  nearestDistance: number | null
-}
+/** A punch as a kiosk may show it: who, which way, when. No ids, no distances. */
+export const recentPunchSchema = z.object({ employeeName: z.string(), type: punchTypeSchema, time: isoTime })
+/** See {@link recentPunchSchema}. */
+export type RecentPunch = z.infer<typeof recentPunchSchema>
 
-/** A face in a kiosk frame: identification plus the punch it caused or repeated. */
-export interface KioskFace extends IdentifiedFace {
-  /**
-   * True once recent frames of this kiosk agree on `match` (multi-frame confirmation); only
-   * confirmed faces are named and punched. A match that is not yet confirmed is "hold still".
-   */
-  confirmed: boolean
-  /**
-   * The punch this face caused, or the earlier one it repeated within the cooldown
-   * (`repeated: true`); null when the face is unknown or not yet confirmed.
-   */
-  punch: (AttendanceEvent & { repeated: boolean }) | null
-}
+/**
+ * The nearest gallery entry for a probe face, when it is under the threshold: the employee,
+ * the Euclidean `distance` between probe and nearest template, and the `threshold` in force
+ * (`distance` is strictly under it).
+ */
+export const matchSchema = z.object({
+  employeeId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  department: z.string(),
+  distance: z.number(),
+  threshold: z.number()
+})
+/** See {@link matchSchema}. */
+export type Match = z.infer<typeof matchSchema>
 
-/** Result of 1:1 verification, shaped like the usual face-verification web services (e.g. deepface's verify). */
-export interface Verification {
-  /** True when `distance` is strictly under `threshold`. */
-  verified: boolean
-  /** Euclidean distance from the probe to the employee's nearest template. */
-  distance: number
-  /** The threshold in force (Euclidean distance). */
-  threshold: number
-  /** Recognition model that computed the descriptors. */
-  model: string
-  metric: 'euclidean'
-  /** Face detector run on the probe image. */
-  detector: string
-  /** The probe face, in the pixels of the image sent. */
-  face: DetectedFace
-}
+/**
+ * A face found in a probe image with its 1:N identification result (`match` null: not
+ * recognised). `nearestDistance` is the distance to the nearest template of anyone, also
+ * above the threshold; it is given to admins only (null for anyone else when there is no match).
+ */
+export const identifiedFaceSchema = detectedFaceSchema.extend({ match: matchSchema.nullable(), nearestDistance: z.number().nullable() })
+/** See {@link identifiedFaceSchema}. */
+export type IdentifiedFace = z.infer<typeof identifiedFaceSchema>
+
+/** A punch as the kiosk reports it: `repeated` when it is an earlier punch returned within the cooldown. */
+export const punchSchema = attendanceEventSchema.extend({ repeated: z.boolean() })
+/** See {@link punchSchema}. */
+export type Punch = z.infer<typeof punchSchema>
+
+/**
+ * A face in a kiosk frame: identification plus the punch it caused or repeated.
+ * `confirmed` is true once recent frames of this kiosk agree on `match` (multi-frame
+ * confirmation); only confirmed faces are named and punched. `punch` is the punch this face
+ * caused, or the earlier one it repeated within the cooldown; null when the face is unknown or
+ * not yet confirmed.
+ */
+export const kioskFaceSchema = identifiedFaceSchema.extend({ confirmed: z.boolean(), punch: punchSchema.nullable() })
+/** See {@link kioskFaceSchema}. */
+export type KioskFace = z.infer<typeof kioskFaceSchema>
+
+/**
+ * Result of 1:1 verification, shaped like the usual face-verification web services (e.g.
+ * deepface's verify): `verified` when `distance` (Euclidean, probe to the employee's nearest
+ * template) is strictly under `threshold`; the recognition `model`, the `metric`, the face
+ * `detector` run on the probe and the probe `face` in the pixels of the image sent.
+ */
+export const verificationSchema = z.object({
+  verified: z.boolean(),
+  distance: z.number(),
+  threshold: z.number(),
+  model: z.string(),
+  metric: z.literal('euclidean'),
+  detector: z.string(),
+  face: detectedFaceSchema
+})
+/** See {@link verificationSchema}. */
+export type Verification = z.infer<typeof verificationSchema>
 
 /**
  * What the recognition engine is doing. `loading` also covers a restart after the engine
  * thread crashed (progress back to 0, `error` saying why); `error` is final (missing or
- * damaged model files, repeated crashes, engine closed).
+ * damaged model files, repeated crashes, engine closed). `progress` 0..1 while loading;
+ * `backend` the TensorFlow.js backend in use (`tensorflow` or `wasm`); `restarts` how many
+ * times the engine thread has been restarted after a crash (absent until the first crash).
  */
-export interface EngineStatus {
-  state: 'loading' | 'ready' | 'error'
-  /** 0..1 while loading. */
-  progress: number
-  /** TensorFlow.js backend in use: `tensorflow` (tfjs-node) or `wasm`. */
-  backend: string | null
-  models: string[]
-  /**
-   * Why the engine is down (`error`), or why it is loading again after a crash (`loading`
-   * with `restarts` set); null otherwise.
-   */
-  error: string | null
-  /**
-   * How many times the engine thread has been restarted after a crash since the engine was
-   * created, counting a restart under way. Absent until the first crash.
-   */
-  restarts?: number
-}
-
-/** Result of processing one kiosk frame. */
-export interface FrameResult {
-  /** Size of the frame sent, in pixels (the coordinate space of the faces). */
-  width: number
-  height: number
-  faces: KioskFace[]
-  /** Time spent in the engine for this frame, in ms. */
-  inferenceMs: number
-}
+export const engineStatusSchema = z.object({
+  state: z.enum(['loading', 'ready', 'error']),
+  progress: z.number(),
+  backend: z.string().nullable(),
+  models: z.array(z.string()),
+  error: z.string().nullable(),
+  restarts: z.number().int().optional()
+})
+/** See {@link engineStatusSchema}. */
+export type EngineStatus = z.infer<typeof engineStatusSchema>
 
 /**
- * Where an admin request came in: `app` the Electron window (IPC), `browser` the browser-mode
+ * Result of processing one kiosk frame: the frame size in pixels (the coordinate space of
+ * the faces), the faces, and the engine time for this frame in ms.
+ */
+export const frameResultSchema = z.object({
+  width: z.number(),
+  height: z.number(),
+  faces: z.array(kioskFaceSchema),
+  inferenceMs: z.number()
+})
+/** See {@link frameResultSchema}. */
+export type FrameResult = z.infer<typeof frameResultSchema>
+
+/**
+ * Where a request came in: `app` the Electron window (IPC), `browser` the browser-mode
  * HTTP server, `cli` the command line.
  */
-export type AuditChannel = 'app' | 'browser' | 'cli'
+export const auditChannelSchema = z.enum(['app', 'browser', 'cli'])
+/** See {@link auditChannelSchema}. */
+export type AuditChannel = z.infer<typeof auditChannelSchema>
 
 /**
- * One entry of the audit log: an admin request to change employees or face templates, and how
- * it ended. Holds no image, descriptor or thumbnail, and no gender value.
+ * Role of an admin account. `owner`: everything, including accounts, settings, enrolment
+ * overrides and data repair; `manager`: employees, enrolment, attendance, exports, audit log.
  */
-export interface AuditEntry {
-  id: string
-  /** UTC time the request finished. */
-  time: string
-  /** Contract operation requested, e.g. `createEmployee` (a string: old entries outlive renamed operations). */
-  action: string
-  channel: AuditChannel
-  /** Employee concerned, when the request named a valid code or the template's owner was known. */
-  employeeCode?: string
-  /** Face template concerned: the one added or the one asked to be deleted. */
-  templateId?: string
-  /** `ok`, or the error code the request was refused with. */
-  outcome: 'ok' | ErrorCode
-  /** Short sentence for people, e.g. `added employee E001 "Ada Lovelace" with a face template`. */
-  summary: string
-}
+export const adminRoleSchema = z.enum(['owner', 'manager'])
+/** See {@link adminRoleSchema}. */
+export type AdminRole = z.infer<typeof adminRoleSchema>
+
+/**
+ * Who is acting as admin: a signed-in account (`account`), or the local operator of the
+ * command line (`local`: whoever can read the data folder and its key, acting as owner;
+ * `username` is `local:<OS user>`, `accountId` null).
+ */
+export const adminPrincipalSchema = z.object({
+  kind: z.enum(['account', 'local']),
+  accountId: z.string().nullable(),
+  username: z.string(),
+  role: adminRoleSchema
+})
+/** See {@link adminPrincipalSchema}. */
+export type AdminPrincipal = z.infer<typeof adminPrincipalSchema>
+
+/** A registered kiosk (a screen allowed to send camera frames and punch); `kioskId` is recorded with its punches. */
+export const kioskPrincipalSchema = z.object({ kioskId: z.string() })
+/** See {@link kioskPrincipalSchema}. */
+export type KioskPrincipal = z.infer<typeof kioskPrincipalSchema>
+
+/** An admin account as listed (never its password hash); `lockedUntil` is set while sign-in is locked. */
+export const adminAccountSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  role: adminRoleSchema,
+  createdAt: isoTime,
+  lastLoginAt: isoTime.optional(),
+  lockedUntil: isoTime.optional()
+})
+/** See {@link adminAccountSchema}. */
+export type AdminAccount = z.infer<typeof adminAccountSchema>
+
+/**
+ * What the caller's sessions allow, for the renderer to pick its screen: `setupRequired`
+ * while no owner account exists (first run), the signed-in admin, the kiosk this caller is
+ * registered as, and the idle minutes after which an admin session ends.
+ */
+export const sessionStateSchema = z.object({
+  setupRequired: z.boolean(),
+  admin: adminPrincipalSchema.nullable(),
+  kiosk: kioskPrincipalSchema.nullable(),
+  idleMinutes: z.number()
+})
+/** See {@link sessionStateSchema}. */
+export type SessionState = z.infer<typeof sessionStateSchema>
+
+/** A registered kiosk as listed for admins. */
+export const kioskRegistrationSchema = z.object({
+  id: z.string(),
+  kioskId: z.string(),
+  createdAt: isoTime,
+  createdBy: z.string(),
+  lastSeenAt: isoTime.optional(),
+  revokedAt: isoTime.optional()
+})
+/** See {@link kioskRegistrationSchema}. */
+export type KioskRegistration = z.infer<typeof kioskRegistrationSchema>
+
+/**
+ * One entry of the audit log: an admin action (or a refused attempt at one) and how it ended.
+ * `actor` is who acted: the admin's username (`local:<OS user>` for the CLI), `kiosk:<id>`, or
+ * `anonymous` for a caller with no session. Holds no image, descriptor, thumbnail, password or
+ * gender value. `action` is a string so old entries outlive renamed operations.
+ */
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  time: isoTime,
+  action: z.string(),
+  channel: auditChannelSchema,
+  actor: z.string(),
+  requestId: z.string().optional(),
+  remoteAddress: z.string().optional(),
+  employeeCode: z.string().optional(),
+  templateId: z.string().optional(),
+  outcome: z.union([z.literal('ok'), z.enum(errorCodes)]),
+  summary: z.string()
+})
+/** See {@link auditEntrySchema}. */
+export type AuditEntry = z.infer<typeof auditEntrySchema>

@@ -3,14 +3,16 @@ import { join, resolve } from 'node:path'
 import Datastore from 'nedb-promises'
 import { ClockfaceError } from '../../shared/errors'
 import { lockDataDir } from './store-lock'
-import type { AttendanceDoc, AuditDoc, ClockfaceStore, Collection, EmployeeDoc, TemplateDoc } from './store-types'
+import type { AccountDoc, AttendanceDoc, AuditDoc, ClockfaceStore, Collection, EmployeeDoc, KioskDoc, TemplateDoc } from './store-types'
 
 /** File names of the datastores inside the data folder. */
 export const STORE_FILES = {
   employees: 'employees.db',
   templates: 'templates.db',
   attendance: 'attendance.db',
-  audit: 'audit.db'
+  audit: 'audit.db',
+  accounts: 'accounts.db',
+  kiosks: 'kiosks.db'
 } as const
 
 async function loadCollection<T extends { _id: string }>(
@@ -66,6 +68,8 @@ export async function openStore(dataDir: string): Promise<ClockfaceStore> {
       { fieldName: 'time' }
     ])
     const audit = await loadCollection<AuditDoc>(dir, STORE_FILES.audit, [{ fieldName: 'time' }])
+    const accounts = await loadCollection<AccountDoc>(dir, STORE_FILES.accounts, [{ fieldName: 'username', unique: true }])
+    const kiosks = await loadCollection<KioskDoc>(dir, STORE_FILES.kiosks, [{ fieldName: 'tokenHash' }])
     let closed = false
     return {
       dataDir: dir,
@@ -73,11 +77,14 @@ export async function openStore(dataDir: string): Promise<ClockfaceStore> {
       templates,
       attendance,
       audit,
+      accounts,
+      kiosks,
+      readOnlyReason: () => null,
       async close() {
         if (closed) return
         closed = true
         try {
-          for (const store of [employees, templates, attendance, audit]) await compact(store as unknown as Collection<{ _id: string }>)
+          for (const store of [employees, templates, attendance, audit, accounts, kiosks]) await compact(store as unknown as Collection<{ _id: string }>)
         } finally {
           unlock()
         }

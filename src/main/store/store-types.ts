@@ -4,7 +4,7 @@
  * equals time order and range queries on `time` can use the index.
  */
 import type Datastore from 'nedb-promises'
-import type { AttendanceEvent, AuditEntry, TemplateSource } from '../../shared/models'
+import type { AdminRole, AttendanceEvent, AuditEntry, Consent, TemplateSource } from '../../shared/models'
 
 /** An employee as stored in `employees.db`; `code` has a unique index. */
 export interface EmployeeDoc {
@@ -13,6 +13,10 @@ export interface EmployeeDoc {
   name: string
   department: string
   gender?: 'female' | 'male' | 'other'
+  /** scrypt hash of the employee's kiosk PIN (see services/auth/password-hash.ts), when one is set. */
+  pinHash?: string
+  /** Consent recorded when the first face was enrolled. */
+  consent?: Consent
   createdAt: string
   updatedAt: string
 }
@@ -42,6 +46,32 @@ export type AttendanceDoc = Omit<AttendanceEvent, 'id'> & { _id: string }
  */
 export type AuditDoc = Omit<AuditEntry, 'id'> & { _id: string }
 
+/** An admin account as stored in `accounts.db`; `username` has a unique index. */
+export interface AccountDoc {
+  _id: string
+  username: string
+  role: AdminRole
+  /** scrypt hash of the password or PIN (services/auth/password-hash.ts); never leaves main. */
+  passwordHash: string
+  /** Failed sign-ins in a row since the last success or lock-out. */
+  failedAttempts: number
+  /** UTC time until which sign-in is refused. */
+  lockedUntil?: string
+  lastLoginAt?: string
+  createdAt: string
+}
+
+/** A registered kiosk as stored in `kiosks.db`; `tokenHash` (SHA-256 of its token, hex) is indexed. */
+export interface KioskDoc {
+  _id: string
+  kioskId: string
+  tokenHash: string
+  createdBy: string
+  createdAt: string
+  lastSeenAt?: string
+  revokedAt?: string
+}
+
 /** A document before insertion: NeDB assigns `_id`. */
 export type NewDoc<T extends { _id: string }> = Omit<T, '_id'>
 
@@ -57,6 +87,15 @@ export interface ClockfaceStore {
   attendance: Collection<AttendanceDoc>
   /** Audit log of admin actions (see services/audit.ts). */
   audit: Collection<AuditDoc>
+  /** Admin accounts. */
+  accounts: Collection<AccountDoc>
+  /** Registered kiosks. */
+  kiosks: Collection<KioskDoc>
+  /**
+   * Why the store refuses writes (a damaged data file loaded read-only until an admin
+   * decides), or null when it accepts them. Repositories check it before every write.
+   */
+  readOnlyReason(): string | null
   /** Compacts the data files (one line per document) so the next start loads fast. */
   close(): Promise<void>
 }

@@ -1,0 +1,37 @@
+/**
+ * The repository layer: the only code that queries the datastores. Services reach data
+ * through these named queries, so encryption, transactions and a second database engine
+ * plug in here and nowhere else.
+ */
+import type { ClockfaceStore } from '../store-types'
+import { createAccountRepository, type AccountRepository } from './account-repository'
+import { createAttendanceRepository, type AttendanceRepository } from './attendance-repository'
+import { createAuditRepository, type AuditRepository } from './audit-repository'
+import { createEmployeeRepository, type EmployeeRepository } from './employee-repository'
+import { createKioskRepository, type KioskRepository } from './kiosk-repository'
+import { createTemplateRepository, type TemplateRepository } from './template-repository'
+
+/** One repository per collection, plus the store's housekeeping the services may call. */
+export interface Repositories {
+  employees: EmployeeRepository
+  templates: TemplateRepository
+  attendance: AttendanceRepository
+  audit: AuditRepository
+  accounts: AccountRepository
+  kiosks: KioskRepository
+  /** Why writes are refused (damaged data loaded read-only), or null. */
+  readOnlyReason(): string | null
+}
+
+/** Creates every repository over one opened store. */
+export function createRepositories(store: ClockfaceStore): Repositories {
+  return {
+    employees: createEmployeeRepository(store),
+    templates: createTemplateRepository(store),
+    attendance: createAttendanceRepository(store),
+    audit: createAuditRepository(store),
+    accounts: createAccountRepository(store),
+    kiosks: createKioskRepository(store),
+    readOnlyReason: () => store.readOnlyReason()
+  }
+}
