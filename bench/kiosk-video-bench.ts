@@ -17,8 +17,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { OperationName, OperationRequest } from '../src/shared/contract'
+import type { Result } from '../src/shared/errors'
 import type { FrameResult } from '../src/shared/models'
-import { startClockface } from '../src/main/app-core'
+import { cliContext, startClockface } from '../src/main/app-core'
 import { defaultEnginePaths } from '../src/main/engine/engine-paths'
 
 const WIDTH = 640
@@ -71,6 +73,12 @@ const p95 = (values: number[]): number => {
 }
 const fmt = (n: number, digits = 3): string => (Number.isFinite(n) ? n.toFixed(digits) : '–')
 
+/** The value of a Result; throws with the error otherwise, so the bench stops at the first failure. */
+function valueOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+  return result.value
+}
+
 async function main(): Promise<void> {
   if (!existsSync(clip('aoc')) || !existsSync(clip('khill'))) {
     console.log(`kiosk bench skipped: talking-head clips not found under ${join(datasets, 'video')}`)
@@ -78,15 +86,17 @@ async function main(): Promise<void> {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'clockface-bench-'))
   let videoMs = 0
-  const core = await startClockface({ dataDir, channel: 'cli', config: { kioskId: 'bench', now: () => new Date(Date.UTC(2026, 0, 5, 8) + videoMs) } })
+  const core = await startClockface({ dataDir, config: { kioskId: 'bench', now: () => new Date(Date.UTC(2026, 0, 5, 8) + videoMs) } })
   try {
     await core.engine.ready()
-    const enrolled = await core.handlers.createEmployee({
+    // The bench is the local operator (as the CLI is): it enrols, then acts as the kiosk.
+    const call = <K extends OperationName>(name: K, request: OperationRequest<K>) => core.dispatch(name, request, cliContext()).then(valueOf)
+    const enrolled = await call('createEmployee', {
       code: 'A',
       name: 'Person A',
       department: '',
       source: 'camera',
-      photo: { kind: 'pixels', format: 'rgba', width: WIDTH, height: HEIGHT, data: frameAt(clip('aoc'), enrolAt) }
+      photo: { kind: 'pixels', format: 'rgba', width: WIDTH, height: HEIGHT, data: frameAt(clip('aoc'), enrolAt) as Uint8Array<ArrayBuffer> }
     })
     const templateId = enrolled.template?.id ?? '?'
     console.log(`Clockface kiosk bench: ${fps} frames/s, 640×480 RGBA; A enrolled from the frame at ${enrolAt} s (template ${templateId})`)
@@ -105,8 +115,8 @@ async function main(): Promise<void> {
       videoMs = who === 'aoc' ? 0 : 3_600_000 // B an hour later, outside A's cooldown
       const start = videoMs
       for await (const data of frames(clip(who))) {
-        const result: FrameResult = await core.handlers.recogniseFrame({
-          frame: { kind: 'pixels', format: 'rgba', width: WIDTH, height: HEIGHT, data }
+        const result: FrameResult = await call('recogniseFrame', {
+          frame: { kind: 'pixels', format: 'rgba', width: WIDTH, height: HEIGHT, data: data as Uint8Array<ArrayBuffer> }
         })
         count++
         engineMs.push(result.inferenceMs)

@@ -1,47 +1,56 @@
 /**
- * The Clockface core every front end starts: the store, the engine thread and the services
- * over them. The Electron shell, browser mode (server.ts) and the CLI differ only in how they
- * expose the handlers.
+ * The Clockface core every front end starts: the store, the engine thread, the services over
+ * them and the one dispatch function with its middleware. The Electron shell, browser mode
+ * (server.ts) and the CLI differ only in how they build each call's context and expose dispatch.
  */
-import type { OperationHandlers } from '../shared/contract'
-import type { AuditChannel } from '../shared/models'
+import { userInfo } from 'node:os'
+import type { AdminPrincipal, AuditChannel } from '../shared/models'
+import { authorize } from './dispatch/authorize'
+import { createCallContext, type CallContext } from './dispatch/call-context'
+import { createDispatch, type Dispatch } from './dispatch/dispatch'
 import { createEngine } from './engine/create-engine'
 import type { EngineOptions, FaceEngine } from './engine/engine-types'
-import { withAudit } from './services/audit'
-import { createAuditLog } from './services/audit-log'
-import { createServices } from './services/create-services'
+import { createAuditMiddleware } from './services/audit'
+import { createAuditLog, type AuditLog } from './services/audit-log'
+import { createAuthService, type AuthService } from './services/auth/auth-service'
+import { createServices, type ShellHooks } from './services/create-services'
 import { resolveServiceConfig, type ServiceConfig } from './services/service-config'
 import { openStore } from './store/open-store'
+import { createRepositories, type Repositories } from './store/repositories'
 import type { ClockfaceStore } from './store/store-types'
 
 /** Options of {@link startClockface}. */
 export interface ClockfaceOptions {
-  /** Data folder (created if missing) holding employees.db, templates.db, attendance.db, audit.db. */
+  /** Data folder (created if missing) holding the NeDB files (see open-store.ts). */
   dataDir: string
-  /**
-   * Which front end this core serves, recorded with every audit-log entry: `app` (Electron,
-   * IPC), `browser` (browser-mode HTTP server) or `cli` (command line). Required, so a new
-   * front end cannot be mislabelled by a default.
-   */
-  channel: AuditChannel
   /** Paths and backend of the engine; defaults suit the built app run from the project folder. */
   engineOptions?: EngineOptions
   /** Threshold, cooldown, kiosk id, clock overrides (see service-config.ts). */
   config?: Partial<ServiceConfig>
+  /** First-run set-up code browser mode prints (see AuthOptions.setupCode). */
+  setupCode?: string
+  /** The desktop shell's hooks. */
+  shell?: ShellHooks
 }
 
 /** A running core. */
 export interface ClockfaceCore {
   /**
-   * One handler per contract operation; transports call them through shared/dispatch.ts,
-   * which also writes the audit log of admin actions (the handlers carry its hook; see
-   * services/audit.ts).
+   * Runs one operation for one caller: audit middleware (outermost, so refusals are recorded
+   * too), authorisation against the contract's `access`, validation, the handler, the
+   * response schema. Every transport calls it; never throws.
    */
-  handlers: OperationHandlers
+  dispatch: Dispatch
+  /** Admin sessions and kiosk registrations, for transports to resolve the caller's tokens. */
+  auth: AuthService
   /** The engine thread (status, `onStatus` for logging); the handlers already use it. */
   engine: FaceEngine
   /** The opened data folder; the handlers already use it. */
   store: ClockfaceStore
+  /** Named queries over the store. */
+  repos: Repositories
+  /** The audit log (retention runs at start). */
+  auditLog: AuditLog
   /** The resolved service settings (threshold, cooldown, kiosk id, clock). */
   config: ServiceConfig
   /** Stops the engine thread and closes (compacts, unlocks) the store. Safe to call twice. */
@@ -49,10 +58,28 @@ export interface ClockfaceCore {
 }
 
 /**
+ * The command line's principal: whoever runs it can read the data folder and its key, so
+ * they are the local owner; the audit log names their OS user.
+ */
+export function localOperator(): AdminPrincipal {
+  let user = 'unknown'
+  try {
+    user = userInfo().username
+  } catch {
+    // No passwd entry (some containers): the log still says it was the command line.
+  }
+  return { kind: 'local', accountId: null, username: `local:${user}`, role: 'owner' }
+}
+
+/** A context for one CLI call: channel `cli`, the local operator as admin. */
+export function cliContext(): CallContext {
+  return createCallContext({ channel: 'cli', admin: localOperator() })
+}
+
+/**
  * Opens the store, starts the engine (its models load in the background; see
- * `engine.ready()` / `getEngineStatus`) and creates the services, with the audit log of admin
- * actions on (entries stamped with `options.channel`; a failed audit write goes to
- * `config.warn`).
+ * `engine.ready()` / `getEngineStatus`), creates the services and the dispatch function with
+ * the audit middleware (a failed audit write goes to `config.warn`) and authorisation.
  * Rejects with ClockfaceError `store-error` when the data folder cannot be opened (corrupt
  * file, folder in use by another Clockface process), and with a RangeError for a bad config;
  * the engine is not started in either case.
@@ -60,14 +87,21 @@ export interface ClockfaceCore {
 export async function startClockface(options: ClockfaceOptions): Promise<ClockfaceCore> {
   const config = resolveServiceConfig(options.config)
   const store = await openStore(options.dataDir)
+  const repos = createRepositories(store)
   const engine = createEngine(options.engineOptions)
-  const auditLog = createAuditLog(store, config)
-  const handlers = withAudit(createServices({ store, engine, config, auditLog }), auditLog, options.channel, { store, warn: config.warn })
+  const auditLog = createAuditLog(repos.audit, config)
+  await auditLog.enforceRetention().catch((error: unknown) => config.warn('audit log retention failed', { reason: String(error) }))
+  const auth = createAuthService({ repos, config, ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }) })
+  const handlers = createServices({ repos, engine, auth, config, auditLog, ...(options.shell ? { shell: options.shell } : {}) })
+  const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn }), authorize])
   let closing: Promise<void> | undefined
   return {
-    handlers,
+    dispatch,
+    auth,
     engine,
     store,
+    repos,
+    auditLog,
     config,
     close() {
       closing ??= (async () => {

@@ -2,6 +2,7 @@
  * Browser mode: `npm run serve -- [--port P] [--data DIR] [--threshold T] [--cooldown S] [--kiosk-id ID] [--confirm-frames N]`.
  * Starts the Clockface core and serves the renderer plus the HTTP API on 127.0.0.1 only.
  */
+import { randomInt } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Command } from 'commander'
@@ -46,7 +47,10 @@ async function main(argv: string[]): Promise<void> {
     ...(opts.kioskId === undefined ? {} : { kioskId: opts.kioskId })
   }
   const dataDir = resolve(opts.data ?? defaultDataDir())
-  const core = await startClockface({ dataDir, channel: 'browser', config })
+  // Whoever reaches the port first must not be able to claim the owner account: at first run
+  // the set-up screen asks for this code, which only the person who started the server sees.
+  const setupCode = randomInt(0, 1e8).toString().padStart(8, '0')
+  const core = await startClockface({ dataDir, config, setupCode })
   const unsubscribe = core.engine.onStatus((status) => {
     if (status.state === 'ready') logger.info({ backend: status.backend }, 'recognition engine ready')
     if (status.state === 'error') logger.error({ error: status.error }, 'recognition engine failed')
@@ -56,7 +60,7 @@ async function main(argv: string[]): Promise<void> {
   // The build puts this file in out/main/ and the renderer next to it in out/renderer/.
   const rendererDir = join(__dirname, '..', 'renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) logger.warn({ rendererDir }, 'renderer not built: serving the API only')
-  const server = await createHttpServer({ handlers: core.handlers, rendererDir, logger })
+  const server = await createHttpServer({ dispatch: core.dispatch, auth: core.auth, rendererDir, logger })
 
   let stopping = false
   const stop = async (signal: string): Promise<void> => {
@@ -79,6 +83,9 @@ async function main(argv: string[]): Promise<void> {
   try {
     const { url } = await server.listen(opts.port)
     console.log(`Clockface is running at ${url}  (data: ${dataDir}; Ctrl-C to stop)`)
+    if (await core.auth.setupRequired()) {
+      console.log(`First run: open ${url}#/admin to create the owner account; the set-up code is ${setupCode}`)
+    }
   } catch (error) {
     await core.close()
     throw error

@@ -6,7 +6,7 @@ export const DEFAULT_AUDIT_LIMIT = 200
 
 /**
  * `audit [--json] [--limit N]`: the audit log of admin actions, newest first, at most `limit`
- * entries; a table (local time, channel, outcome, summary) or, with `json`, AuditEntry[].
+ * entries; a table (local time, channel, who, outcome, summary) or, with `json`, AuditEntry[].
  * Raises `invalid-input` for a limit over 10000, `store-error`.
  */
 export async function auditCommand(ctx: CliContext, options: { json: boolean; limit?: number }, print: (line: string) => void): Promise<void> {
@@ -20,8 +20,8 @@ export async function auditCommand(ctx: CliContext, options: { json: boolean; li
     return
   }
   const rows = [
-    ['TIME', 'CHANNEL', 'OUTCOME', 'SUMMARY'],
-    ...entries.map((e) => [format(new Date(e.time), 'yyyy-MM-dd HH:mm:ss'), e.channel, e.outcome, e.summary])
+    ['TIME', 'CHANNEL', 'WHO', 'OUTCOME', 'SUMMARY'],
+    ...entries.map((e) => [format(new Date(e.time), 'yyyy-MM-dd HH:mm:ss'), e.channel, e.actor, e.outcome, e.summary])
   ]
   // The summary is last and unpadded: it is the one column of free length.
   const widths = rows[0]!.slice(0, -1).map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))

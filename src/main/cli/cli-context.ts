@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { OperationName, OperationRequest, OperationResponse } from '../../shared/contract'
-import { dispatch } from '../../shared/dispatch'
 import { ClockfaceError, type Result } from '../../shared/errors'
-import { startClockface, type ClockfaceCore } from '../app-core'
+import { cliContext, startClockface, type ClockfaceCore } from '../app-core'
 import { defaultDataDir } from '../default-data-dir'
 import { EXIT_CODES } from './exit-codes'
 
@@ -19,7 +18,7 @@ export interface DataOptions {
 export interface CliContext {
   /** The running core; commands read `core.config` (e.g. the threshold in force). */
   core: ClockfaceCore
-  /** Runs one operation through shared/dispatch.ts (validation included); returns its Result. */
+  /** Runs one operation through the core's dispatch as the local operator (audited, validated); returns its Result. */
   call<K extends OperationName>(name: K, request: OperationRequest<K>): Promise<Result<OperationResponse<K>>>
 }
 
@@ -50,15 +49,14 @@ export async function withCore(options: DataOptions, body: (ctx: CliContext) => 
   try {
     core = await startClockface({
       dataDir: resolve(options.data ?? defaultDataDir()),
-      channel: 'cli',
       config: {
         // stderr, so warnings (say, an audit entry that could not be written) never mix into --json output.
         warn: (message, details) => console.error(`clockface: warning: ${message}${details ? ` ${JSON.stringify(details)}` : ''}`),
         ...(options.threshold === undefined ? {} : { threshold: options.threshold })
       }
     })
-    const handlers = core.handlers
-    await body({ core, call: (name, request) => dispatch(handlers, name, request) })
+    const running = core
+    await body({ core, call: (name, request) => running.dispatch(name, request, cliContext()) })
   } catch (error) {
     const code = error instanceof ClockfaceError ? error.code : 'internal'
     const message = error instanceof Error ? error.message : String(error)

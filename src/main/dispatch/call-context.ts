@@ -12,6 +12,8 @@ import type { AdminPrincipal, AuditChannel, KioskPrincipal } from '../../shared/
  * window that asked. The token itself never reaches renderer JavaScript.
  */
 export interface SessionBinding {
+  /** The admin session token the caller presented, if any (so sign-out can end it). */
+  adminToken(): string | undefined
   /** Binds an admin session token to the caller (sign-in); null clears it (sign-out). */
   setAdminToken(token: string | null): void
   /** Binds a kiosk token to the caller (kiosk registration); null clears it. */

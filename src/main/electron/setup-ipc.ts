@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import type { OperationHandlers } from '../../shared/contract'
+import type { CallContext } from '../dispatch/call-context'
+import type { Dispatch } from '../dispatch/dispatch'
 import { registerIpcHandlers } from '../transport/ipc-handlers'
 import { isAppUrl } from './setup-security'
 
@@ -7,7 +8,7 @@ import { isAppUrl } from './setup-security'
  * Registers every contract operation on ipcMain. Requests from any frame that is not the
  * app's own page are refused before they reach validation.
  */
-export function setupIpc(handlers: OperationHandlers): void {
+export function setupIpc(dispatch: Dispatch, contextFor: (event: unknown) => Promise<CallContext>): void {
   registerIpcHandlers(
     {
       handle(channel: string, listener: (event: IpcMainInvokeEvent, request: unknown) => unknown) {
@@ -20,6 +21,7 @@ export function setupIpc(handlers: OperationHandlers): void {
         })
       }
     },
-    handlers
+    dispatch,
+    contextFor
   )
 }

@@ -1,14 +1,13 @@
 import { endOfDay, startOfDay } from 'date-fns'
 import type { ValidatedRequest } from '../../shared/contract'
 import { ClockfaceError } from '../../shared/errors'
-import type { AttendanceEvent, Match, PunchType } from '../../shared/models'
-import type { AttendanceDoc, ClockfaceStore, NewDoc } from '../store/store-types'
-import { storeOp } from '../store/store-op'
+import type { AttendanceEvent, Match, Punch, PunchType, RecentPunch } from '../../shared/models'
+import type { AttendanceRepository } from '../store/repositories/attendance-repository'
+import type { AttendanceDoc, NewDoc } from '../store/store-types'
 import { toAttendanceEvent } from './mappers'
 import type { ServiceConfig } from './service-config'
 
-/** A punch as the kiosk reports it: `repeated` when it is an earlier punch returned within the cooldown. */
-export type Punch = AttendanceEvent & { repeated: boolean }
+export type { Punch }
 
 /** Attendance recording and history. */
 export interface AttendanceService {
@@ -26,6 +25,8 @@ export interface AttendanceService {
    * Raises `invalid-input` when `from` is after `to`, `store-error`.
    */
   list(request: ValidatedRequest<'listAttendance'>): Promise<AttendanceEvent[]>
+  /** Today's (local day) latest punches recorded by one kiosk, newest first: name, type, time only. */
+  recentAtKiosk(kioskId: string, limit: number): Promise<RecentPunch[]>
 }
 
 /**
@@ -33,27 +34,21 @@ export interface AttendanceService {
  * service, so create one per store (createServices does).
  */
 export function createAttendanceService(
-  store: Pick<ClockfaceStore, 'attendance'>,
+  attendance: AttendanceRepository,
   config: Pick<ServiceConfig, 'cooldownMs' | 'now'>
 ): AttendanceService {
   let queue: Promise<unknown> = Promise.resolve()
 
   async function punchNow(match: Match, kioskId: string): Promise<Punch> {
     const now = config.now()
-    const last = await storeOp('read attendance', () =>
-      store.attendance.findOne({ employeeId: match.employeeId }).sort({ time: -1 })
-    )
+    const last = await attendance.lastPunch(match.employeeId)
     if (last && now.getTime() - Date.parse(last.time) < config.cooldownMs) {
       return { ...toAttendanceEvent(last), repeated: true }
     }
-    const lastToday = await storeOp('read attendance', () =>
-      store.attendance
-        .findOne({
-          employeeId: match.employeeId,
-          time: { $gte: startOfDay(now).toISOString(), $lte: endOfDay(now).toISOString() }
-        })
-        .sort({ time: -1 })
-    )
+    const lastToday = await attendance.lastPunchIn(match.employeeId, {
+      from: startOfDay(now).toISOString(),
+      to: endOfDay(now).toISOString()
+    })
     const type: PunchType = lastToday?.type === 'check-in' ? 'check-out' : 'check-in'
     const doc: NewDoc<AttendanceDoc> = {
       employeeId: match.employeeId,
@@ -62,9 +57,10 @@ export function createAttendanceService(
       type,
       time: now.toISOString(),
       distance: match.distance,
+      source: 'face',
       kioskId
     }
-    const saved = await storeOp('record the punch', () => store.attendance.insert(doc))
+    const saved = await attendance.insert(doc)
     return { ...toAttendanceEvent(saved), repeated: false }
   }
 
@@ -80,10 +76,13 @@ export function createAttendanceService(
       if (fromTime.getTime() > toTime.getTime()) {
         throw new ClockfaceError('invalid-input', `"from" (${fromTime.toISOString()}) is after "to" (${toTime.toISOString()}).`)
       }
-      const query: Record<string, unknown> = { time: { $gte: fromTime.toISOString(), $lte: toTime.toISOString() } }
-      if (code !== undefined) query['employeeCode'] = code
-      const docs = await storeOp('read attendance', () => store.attendance.find(query).sort({ time: -1 }).limit(limit))
+      const docs = await attendance.between({ from: fromTime.toISOString(), to: toTime.toISOString() }, code === undefined ? {} : { code }, limit)
       return docs.map(toAttendanceEvent)
+    },
+    async recentAtKiosk(kioskId, limit) {
+      const now = config.now()
+      const docs = await attendance.between({ from: startOfDay(now).toISOString(), to: endOfDay(now).toISOString() }, { kioskId }, limit)
+      return docs.map((doc) => ({ employeeName: doc.employeeName, type: doc.type, time: doc.time }))
     }
   }
 }

@@ -100,7 +100,49 @@ function describeChanges(before: AuditBefore['employee'], after: Employee, field
     : `updated employee ${after.code}: nothing changed`
 }
 
+/** `"name"` of the request's `field` when it is a string, else `?`. */
+function quotedField(fields: Fields, field: string): string {
+  const value = fields[field]
+  return typeof value === 'string' ? quoted(value.trim()) : '?'
+}
+
 const writers: { [K in AuditedOperation]: Writer<K> } = {
+  setupOwner: {
+    refused: (fields) => `refused first-run set-up of owner ${quotedField(fields, 'username')}`,
+    done: (state) => ({ summary: `created the owner account ${quoted(state.admin?.username ?? '?')} at first run` })
+  },
+  login: {
+    refused: (fields) => `failed sign-in as ${quotedField(fields, 'username')}`,
+    done: (state) => ({ summary: `signed in as ${quoted(state.admin?.username ?? '?')} (${state.admin?.role ?? '?'})` })
+  },
+  logout: {
+    refused: () => 'refused sign-out',
+    done: () => ({ summary: 'signed out' })
+  },
+  createAccount: {
+    refused: (fields) => `refused to add admin account ${quotedField(fields, 'username')}`,
+    done: (account) => ({ summary: `added admin account ${quoted(account.username)} with role ${account.role}` })
+  },
+  deleteAccount: {
+    refused: (fields) => `refused to delete admin account ${quotedField(fields, 'id')}`,
+    done: (_value, fields) => ({ summary: `deleted admin account ${quotedField(fields, 'id')}` })
+  },
+  changePassword: {
+    refused: () => 'refused to change own password',
+    done: () => ({ summary: 'changed own password' })
+  },
+  registerKiosk: {
+    refused: (fields) => `refused to register kiosk ${quotedField(fields, 'kioskId')}`,
+    done: (kiosk) => ({ summary: `registered this screen as kiosk ${quoted(kiosk.kioskId)}` })
+  },
+  revokeKiosk: {
+    refused: (fields) => `refused to revoke kiosk registration ${quotedField(fields, 'id')}`,
+    done: (kiosk) => ({ summary: `revoked kiosk ${quoted(kiosk.kioskId)}` })
+  },
+  exitKiosk: {
+    refused: () => 'refused to leave kiosk mode',
+    done: () => ({ summary: 'left kiosk mode and closed the app' })
+  },
   createEmployee: {
     refused: (fields) => {
       const name = typeof fields['name'] === 'string' && fields['name'].trim() ? ` ${quoted(fields['name'].trim())}` : ''
@@ -129,10 +171,12 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
       const label = codeLabel(fields)
       return `refused enrolment${label === undefined ? '' : ` for ${label}`}`
     },
-    done: (template) => ({
+    done: (template, fields) => ({
       employeeCode: template.employeeCode,
       templateId: template.id,
-      summary: `enrolled a face template for ${template.employeeCode} (source: ${template.source})`
+      summary:
+        `enrolled a face template for ${template.employeeCode} (source: ${template.source})` +
+        (fields['override'] === true ? ' with the owner override of the face-match check' : '')
     })
   },
   deleteTemplate: {

@@ -1,41 +1,48 @@
 /**
  * The audit trail of admin actions ("admin actions audited" in the security standard). Every
- * request to an operation the contract marks `audited` (the employee and face-template
- * changes) leaves one entry in audit.db, whether it succeeded or was refused, validation
- * refusals (`invalid-input`) included. Reads and kiosk punches leave none: punches are the
- * attendance log already.
+ * request to an operation the contract marks `audited` (employee and face-template changes,
+ * sign-in and sign-out, accounts, kiosks, settings) leaves one entry in audit.db with who made
+ * it, whether it succeeded or was refused — validation and authorisation refusals included.
+ * Reads and kiosk punches leave none: punches are the attendance log already.
  *
- * It is one dispatch hook rather than code in each service: shared/dispatch.ts runs the hook
- * around validation and handler for every transport (IPC, HTTP, CLI), so no transport and no
+ * It is one dispatch middleware rather than code in each service, so no transport and no
  * service has to remember to audit, and the list of audited operations lives in the contract.
+ * It runs outermost, so it also records calls that authorisation refuses.
  */
-import { isAuditedOperation, type AuditedOperation, type OperationHandlers } from '../../shared/contract'
-import { DISPATCH_HOOK, type DispatchHook, type HookedHandlers } from '../../shared/dispatch'
-import type { AuditChannel } from '../../shared/models'
-import type { ClockfaceStore } from '../store/store-types'
-import type { AuditLog } from './audit-log'
+import { isAuditedOperation, type AuditedOperation } from '../../shared/contract'
+import type { CallContext } from '../dispatch/call-context'
+import type { Middleware } from '../dispatch/dispatch'
+import type { Repositories } from '../store/repositories'
+import type { AuditLog, NewAuditEntry } from './audit-log'
 import { describeAdminRequest, type AuditBefore } from './audit-summary'
 import type { ServiceConfig } from './service-config'
 
-/** What {@link withAudit} needs besides the handlers and the log. */
+/** What {@link createAuditMiddleware} needs besides the log. */
 export interface AuditContext {
   /** Read before a request runs, so the entry can say what changed and whose template went. */
-  store: Pick<ClockfaceStore, 'employees' | 'templates'>
-  /** Told when an entry cannot be written (see {@link withAudit}). */
+  repos: Pick<Repositories, 'employees' | 'templates'>
+  /** Told when an entry cannot be written (see {@link createAuditMiddleware}). */
   warn: ServiceConfig['warn']
 }
 
-async function readBefore(name: AuditedOperation, request: unknown, store: AuditContext['store']): Promise<AuditBefore> {
+/** Who acted, as the audit log names them: admin username, `kiosk:<id>`, or `anonymous`. */
+export function actorOf(ctx: CallContext): string {
+  if (ctx.admin) return ctx.admin.username
+  if (ctx.kiosk) return `kiosk:${ctx.kiosk.kioskId}`
+  return 'anonymous'
+}
+
+async function readBefore(name: AuditedOperation, request: unknown, repos: AuditContext['repos']): Promise<AuditBefore> {
   const fields = typeof request === 'object' && request !== null ? (request as Record<string, unknown>) : {}
   try {
     if ((name === 'updateEmployee' || name === 'deleteEmployee') && typeof fields['code'] === 'string') {
-      const doc = await store.employees.findOne({ code: fields['code'].trim() })
+      const doc = await repos.employees.byCode(fields['code'].trim())
       if (!doc) return {}
       return { employee: { code: doc.code, name: doc.name, department: doc.department, ...(doc.gender ? { gender: doc.gender } : {}) } }
     }
     if (name === 'deleteTemplate' && typeof fields['id'] === 'string') {
-      const template = await store.templates.findOne({ _id: fields['id'] }, { employeeId: 1 })
-      const owner = template ? await store.employees.findOne({ _id: template.employeeId }) : null
+      const template = await repos.templates.byId(fields['id'])
+      const owner = template ? await repos.employees.byId(template.employeeId) : null
       return owner ? { templateOwner: owner.code } : {}
     }
   } catch {
@@ -45,40 +52,43 @@ async function readBefore(name: AuditedOperation, request: unknown, store: Audit
 }
 
 /**
- * Returns `handlers` carrying a dispatch hook (shared/dispatch.ts) that writes one audit entry,
- * stamped with `channel`, for every request to an audited operation that goes through
- * `dispatch`, after it has run: action, outcome (`ok` or the error code), employee code,
- * template id and a summary (see audit-summary.ts). Calling a handler directly, without
- * dispatch, is not audited; every transport dispatches.
+ * Creates the audit middleware: one entry per call to an audited operation, written after it
+ * has run: action, channel, actor (who acted after the call: a sign-in is recorded under the
+ * name it signed in as), request id, caller address, outcome (`ok` or the error code),
+ * employee code, template id and a summary (see audit-summary.ts). Refused calls go through
+ * `auditLog.recordRefusal`, which bounds how many are written so the log cannot be flooded.
  *
  * The entry is written before the response goes back, so a client that reloads the log after
  * an action sees it. When it cannot be written (disk full, store error) the response is still
  * the action's own result: the change has already been stored, and reporting it as failed
  * would make the admin repeat it. The failure goes to `context.warn` with the entry, so the
- * operator's log keeps what the audit file could not. A hook already on `handlers` keeps
- * running inside this one. Raises nothing.
+ * operator's log keeps what the audit file could not. Raises nothing.
  */
-export function withAudit(handlers: OperationHandlers, auditLog: AuditLog, channel: AuditChannel, context: AuditContext): OperationHandlers {
-  const inner = (handlers as HookedHandlers)[DISPATCH_HOOK]
-  const hook: DispatchHook = async (name, request, next) => {
-    const run = inner ? () => inner(name, request, next) : next
-    if (!isAuditedOperation(name)) return run()
-    const before = await readBefore(name, request, context.store)
-    const result = await run()
-    let entry: Parameters<AuditLog['record']>[0] | undefined
+export function createAuditMiddleware(auditLog: AuditLog, context: AuditContext): Middleware {
+  return async ({ name, request, ctx }, next) => {
+    if (!isAuditedOperation(name)) return next()
+    const before = await readBefore(name, request, context.repos)
+    const result = await next()
+    let entry: NewAuditEntry | undefined
     try {
-      entry = { action: name, channel, outcome: result.ok ? 'ok' : result.error.code, ...describeAdminRequest(name, request, result, before) }
-      await auditLog.record(entry)
+      entry = {
+        action: name,
+        channel: ctx.channel,
+        actor: actorOf(ctx),
+        requestId: ctx.requestId,
+        ...(ctx.remoteAddress === undefined ? {} : { remoteAddress: ctx.remoteAddress }),
+        outcome: result.ok ? 'ok' : result.error.code,
+        ...describeAdminRequest(name, request, result, before)
+      }
+      await (result.ok ? auditLog.record(entry) : auditLog.recordRefusal(entry))
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       try {
-        context.warn('audit log entry could not be written; the action itself was carried out', { reason, ...(entry ?? { action: name, channel }) })
+        context.warn('audit log entry could not be written; the action itself was carried out', { reason, ...(entry ?? { action: name, channel: ctx.channel }) })
       } catch {
         // A broken logger must not turn a completed action into a failure either.
       }
     }
     return result
   }
-  const audited: HookedHandlers = { ...handlers, [DISPATCH_HOOK]: hook }
-  return audited
 }

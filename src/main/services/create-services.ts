@@ -1,63 +1,90 @@
-import type { OperationHandlers } from '../../shared/contract'
+import { ClockfaceError } from '../../shared/errors'
+import type { OperationHandlers } from '../dispatch/dispatch'
 import type { FaceEngine } from '../engine/engine-types'
-import type { ClockfaceStore } from '../store/store-types'
+import type { Repositories } from '../store/repositories'
 import { createAttendanceService } from './attendance'
 import { createAuditLog, type AuditLog } from './audit-log'
+import type { AuthService } from './auth/auth-service'
 import { createEmployeeService } from './employees'
 import { createEnrolment } from './enrolment'
 import { createGallery } from './gallery'
 import { createIdentifier } from './identification'
 import { createMatchConfirmation } from './match-confirmation'
-import { detectFaces, identifyFaces, recogniseFrame } from './recognition'
+import { detectFaces, forCaller, identifyFaces, recogniseFrame } from './recognition'
 import { resolveServiceConfig, type ServiceConfig } from './service-config'
 import { verifyFace } from './verification'
 
+/** What the desktop shell offers the services; absent in browser mode and the CLI. */
+export interface ShellHooks {
+  /** Leaves fullscreen kiosk mode and quits the app (after the response has gone back). */
+  exitKiosk(): void
+}
+
 /** What {@link createServices} needs. */
 export interface ServicesOptions {
-  /** The opened data folder (see openStore). */
-  store: ClockfaceStore
+  /** The repositories over the opened data folder. */
+  repos: Repositories
   /** The recognition engine (see createEngine); its models may still be loading. */
   engine: FaceEngine
+  /** Admin accounts, sessions and kiosk registrations. */
+  auth: AuthService
   /** Overrides of the defaults in service-config.ts. */
   config?: Partial<ServiceConfig>
-  /**
-   * The audit log `listAuditLog` reads (default: one over `store`). startClockface passes the
-   * one its audit hook writes to (see audit.ts); these handlers themselves write no entries.
-   */
+  /** The audit log `listAuditLog` reads (default: one over `repos.audit`); the audit middleware writes it. */
   auditLog?: AuditLog
+  /** The desktop shell's hooks (exitKiosk). */
+  shell?: ShellHooks
 }
 
 /**
- * Wires store, engine and gallery into one handler per contract operation. Handlers take
- * validated requests (see shared/dispatch.ts) and raise ClockfaceError on failure; the
- * gallery of descriptors is read from the store on first use and kept in memory after.
- * Throws a RangeError for an out-of-range config (see resolveServiceConfig).
+ * Wires repositories, engine and gallery into one handler per contract operation. Handlers
+ * take validated requests and the call context (see dispatch/dispatch.ts) and raise
+ * ClockfaceError on failure; the gallery of descriptors is read from the store on first use
+ * and kept in memory after. Throws a RangeError for an out-of-range config (see resolveServiceConfig).
  */
-export function createServices({ store, engine, config: overrides, auditLog }: ServicesOptions): OperationHandlers {
+export function createServices({ repos, engine, auth, config: overrides, auditLog, shell }: ServicesOptions): OperationHandlers {
   const config = resolveServiceConfig(overrides)
-  const audit = auditLog ?? createAuditLog(store, config)
-  const gallery = createGallery(store)
-  const enrolment = createEnrolment({ store, engine, gallery, config })
-  const employees = createEmployeeService({ store, gallery, enrolment, config })
-  const identifier = createIdentifier(store, gallery, config)
-  const attendance = createAttendanceService(store, config)
+  const audit = auditLog ?? createAuditLog(repos.audit, config)
+  const gallery = createGallery(repos.templates)
+  const enrolment = createEnrolment({ repos, engine, gallery, config })
+  const employees = createEmployeeService({ repos, gallery, enrolment, config })
+  const identifier = createIdentifier(repos.employees, gallery, config)
+  const attendance = createAttendanceService(repos.attendance, config)
   const confirmation = createMatchConfirmation(config.confirmFrames, config.confirmWindowMs)
   const recognition = { engine, identifier, attendance, confirmation, config }
 
   return {
     getEngineStatus: async () => engine.status(),
+    getSession: (req, ctx) => auth.getSession(req, ctx),
+    setupOwner: (req, ctx) => auth.setupOwner(req, ctx),
+    login: (req, ctx) => auth.login(req, ctx),
+    logout: (req, ctx) => auth.logout(req, ctx),
+    listAccounts: () => auth.listAccounts(),
+    createAccount: (req) => auth.createAccount(req),
+    deleteAccount: (req) => auth.deleteAccount(req),
+    changePassword: (req, ctx) => auth.changePassword(req, ctx),
+    registerKiosk: (req, ctx) => auth.registerKiosk(req, ctx),
+    listKiosks: () => auth.listKiosks(),
+    revokeKiosk: (req) => auth.revokeKiosk(req),
+    async exitKiosk() {
+      if (!shell) throw new ClockfaceError('forbidden', 'Only the desktop app has a kiosk mode to leave.')
+      // After the answer has gone back, so the admin sees it was accepted.
+      setTimeout(() => shell.exitKiosk(), 100)
+      return { exiting: true }
+    },
     listEmployees: (req) => employees.list(req),
     getEmployee: (req) => employees.get(req),
     createEmployee: (req) => employees.create(req),
     updateEmployee: (req) => employees.update(req),
     deleteEmployee: (req) => employees.remove(req),
-    enrolFace: (req) => enrolment.enrol(req),
+    enrolFace: (req, ctx) => enrolment.enrol(req, ctx),
     listTemplates: (req) => enrolment.list(req),
     deleteTemplate: (req) => enrolment.remove(req),
     detectFaces: (req) => detectFaces(recognition, req),
-    identifyFaces: (req) => identifyFaces(recognition, req),
-    verifyFace: (req) => verifyFace({ store, engine, gallery, config }, req),
-    recogniseFrame: (req) => recogniseFrame(recognition, req),
+    identifyFaces: async (req, ctx) => forCaller(await identifyFaces(recognition, req), ctx),
+    verifyFace: (req) => verifyFace({ employees: repos.employees, engine, gallery, config }, req),
+    recogniseFrame: (req, ctx) => recogniseFrame(recognition, req, ctx),
+    listRecentPunches: (req, ctx) => attendance.recentAtKiosk(ctx.kiosk?.kioskId ?? config.kioskId, req.limit),
     listAttendance: (req) => attendance.list(req),
     listAuditLog: (req) => audit.list(req)
   }

@@ -1,8 +1,9 @@
 import type { OperationResponse, ValidatedRequest } from '../../shared/contract'
 import { ClockfaceError } from '../../shared/errors'
 import type { Employee } from '../../shared/models'
-import type { ClockfaceStore, EmployeeDoc, NewDoc, TemplateDoc } from '../store/store-types'
-import { isUniqueViolation, storeOp } from '../store/store-op'
+import type { Repositories } from '../store/repositories'
+import type { EmployeeDoc, NewDoc, TemplateDoc } from '../store/store-types'
+import { isUniqueViolation } from '../store/store-op'
 import type { Enrolment } from './enrolment'
 import { findEmployeeByCode } from './find-employee'
 import type { Gallery } from './gallery'
@@ -11,7 +12,8 @@ import type { ServiceConfig } from './service-config'
 
 /**
  * Employee records: list, read, create (optionally with a first face), edit, delete. Every
- * method can also raise `store-error` when the data files cannot be read or written.
+ * method can also raise `store-error` when the data files cannot be read or written, and
+ * `read-only` for a write while damaged data is loaded read-only.
  */
 export interface EmployeeService {
   /** All employees sorted by name then code; `search` matches code, name or department, case-insensitively. */
@@ -20,9 +22,10 @@ export interface EmployeeService {
   get(request: ValidatedRequest<'getEmployee'>): Promise<Employee>
   /**
    * Creates an employee; with a photo, enrols its single face too. The photo is described
-   * before anything is written, and the employee is removed again when the template cannot
-   * be saved, so either both or neither are stored. Raises `duplicate-code`, `no-face`,
-   * `multiple-faces`, `unreadable-image`, `engine-unavailable`, `store-error`.
+   * and checked against the gallery before anything is written (a face that already belongs
+   * to someone is refused), and the employee is removed again when the template cannot be
+   * saved, so either both or neither are stored. Raises `duplicate-code`, `duplicate-face`,
+   * `no-face`, `multiple-faces`, `unreadable-image`, `engine-unavailable`, `store-error`.
    */
   create(request: ValidatedRequest<'createEmployee'>): Promise<OperationResponse<'createEmployee'>>
   /** Changes name, department or gender; raises `not-found`. */
@@ -42,25 +45,16 @@ function matchesSearch(doc: EmployeeDoc, search: string): boolean {
 
 /** Creates the employee service; deletions also update the in-memory gallery. */
 export function createEmployeeService(deps: {
-  store: ClockfaceStore
+  repos: Pick<Repositories, 'employees' | 'templates'>
   gallery: Gallery
   enrolment: Enrolment
   config: Pick<ServiceConfig, 'now'>
 }): EmployeeService {
-  const { store, gallery, enrolment, config } = deps
-
-  async function templateCount(employeeId: string): Promise<number> {
-    return storeOp('count face templates', () => store.templates.count({ employeeId }))
-  }
+  const { repos, gallery, enrolment, config } = deps
 
   return {
     async list({ search }) {
-      const [docs, templates] = await Promise.all([
-        storeOp('read employees', () => store.employees.find({})),
-        storeOp('read face templates', () => store.templates.find({}, { employeeId: 1 }))
-      ])
-      const counts = new Map<string, number>()
-      for (const t of templates) counts.set(t.employeeId, (counts.get(t.employeeId) ?? 0) + 1)
+      const [docs, counts] = await Promise.all([repos.employees.all(), repos.templates.countsByEmployee()])
       return docs
         .filter((doc) => !search || matchesSearch(doc, search))
         .sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code))
@@ -68,15 +62,16 @@ export function createEmployeeService(deps: {
     },
 
     async get({ code }) {
-      const doc = await findEmployeeByCode(store, code)
-      return toEmployee(doc, await templateCount(doc._id))
+      const doc = await findEmployeeByCode(repos.employees, code)
+      return toEmployee(doc, await repos.templates.countOfEmployee(doc._id))
     },
 
     async create({ code, name, department, gender, photo, source }) {
       // Checked before the slow face detection so the operator hears about it at once;
       // the unique index still decides when two creations race.
-      if (await storeOp('read the employee', () => store.employees.findOne({ code }))) throw duplicate(code)
+      if (await repos.employees.byCode(code)) throw duplicate(code)
       const face = photo ? await enrolment.describe(photo) : null
+      if (face) await enrolment.assertNotSomeoneElse(face, null)
       const now = config.now().toISOString()
       const fields: NewDoc<EmployeeDoc> = {
         code,
@@ -88,7 +83,7 @@ export function createEmployeeService(deps: {
       }
       let employee: EmployeeDoc
       try {
-        employee = await storeOp('save the employee', () => store.employees.insert(fields))
+        employee = await repos.employees.insert(fields)
       } catch (error) {
         throw isUniqueViolation(error) ? duplicate(code) : error
       }
@@ -97,34 +92,30 @@ export function createEmployeeService(deps: {
       try {
         template = await enrolment.save(employee._id, face, source)
       } catch (error) {
-        await store.employees.remove({ _id: employee._id }, {}).catch(() => undefined)
+        await repos.employees.remove(employee._id).catch(() => undefined)
         throw error
       }
       return { employee: toEmployee(employee, 1), template: toTemplate(template, employee.code) }
     },
 
     async update({ code, changes }) {
-      const doc = await findEmployeeByCode(store, code)
+      const doc = await findEmployeeByCode(repos.employees, code)
       const set: Partial<EmployeeDoc> = { updatedAt: config.now().toISOString() }
       if (changes.name !== undefined) set.name = changes.name
       if (changes.department !== undefined) set.department = changes.department
       if (changes.gender !== undefined) set.gender = changes.gender
-      const updated = await storeOp('save the employee', () =>
-        store.employees.update({ _id: doc._id }, { $set: set }, { returnUpdatedDocs: true })
-      )
+      const updated = await repos.employees.update(doc._id, set)
       if (!updated) throw new ClockfaceError('not-found', `No employee has the code ${code}.`, { code })
-      return toEmployee(updated, await templateCount(doc._id))
+      return toEmployee(updated, await repos.templates.countOfEmployee(doc._id))
     },
 
     async remove({ code }) {
-      const doc = await findEmployeeByCode(store, code)
+      const doc = await findEmployeeByCode(repos.employees, code)
       // Templates first: an interrupted delete then leaves an employee without faces
       // (visible, fixable) rather than faces nobody can see.
-      const deletedTemplates = await storeOp('delete face templates', () =>
-        store.templates.remove({ employeeId: doc._id }, { multi: true })
-      )
+      const deletedTemplates = await repos.templates.removeOfEmployee(doc._id)
       await gallery.removeEmployee(doc._id)
-      await storeOp('delete the employee', () => store.employees.remove({ _id: doc._id }, {}))
+      await repos.employees.remove(doc._id)
       return { deletedTemplates }
     }
   }

@@ -1,5 +1,4 @@
-import type { ClockfaceStore } from '../store/store-types'
-import { storeOp } from '../store/store-op'
+import type { TemplateRepository } from '../store/repositories/template-repository'
 import { euclideanDistance } from './euclidean'
 
 /** One employee's distance to a probe: the minimum over their templates (nearest-template rule). */
@@ -40,19 +39,19 @@ interface Entry {
 }
 
 /** Creates the gallery over the store's templates (nothing is read until first use). */
-export function createGallery(store: Pick<ClockfaceStore, 'templates'>): Gallery {
+export function createGallery(templates: Pick<TemplateRepository, 'allDescriptors'>): Gallery {
   const entries = new Map<string, Entry>()
   let loading: Promise<void> | undefined
 
   function ready(): Promise<void> {
-    loading ??= storeOp('load the face templates', async () => {
-      const docs = await store.templates.find({}, { employeeId: 1, descriptor: 1 })
+    loading ??= (async () => {
+      const docs = await templates.allDescriptors()
       for (const doc of docs) {
         if (!entries.has(doc._id)) {
           entries.set(doc._id, { employeeId: doc.employeeId, descriptor: Float32Array.from(doc.descriptor) })
         }
       }
-    }).catch((error: unknown) => {
+    })().catch((error: unknown) => {
       loading = undefined // a later call retries
       throw error
     })

@@ -1,6 +1,5 @@
 import type { DetectedFace, IdentifiedFace, Match } from '../../shared/models'
-import type { ClockfaceStore } from '../store/store-types'
-import { storeOp } from '../store/store-op'
+import type { EmployeeRepository } from '../store/repositories/employee-repository'
 import { toDetectedFace } from './detected-face'
 import type { Gallery } from './gallery'
 import { AMBIGUITY_MARGIN, type ServiceConfig } from './service-config'
@@ -26,7 +25,7 @@ export interface Identifier {
 
 /** Creates the identifier: distances from the gallery, names from the employees datastore. */
 export function createIdentifier(
-  store: Pick<ClockfaceStore, 'employees'>,
+  employees: Pick<EmployeeRepository, 'byId'>,
   gallery: Gallery,
   config: Pick<ServiceConfig, 'threshold' | 'warn'>
 ): Identifier {
@@ -44,7 +43,7 @@ export function createIdentifier(
           threshold: config.threshold
         })
       }
-      const employee = await storeOp('read the employee', () => store.employees.findOne({ _id: best.employeeId }))
+      const employee = await employees.byId(best.employeeId)
       // A template whose employee is gone (deleted concurrently) identifies nobody.
       if (!employee) return { match: null, nearestDistance: best.distance }
       return {

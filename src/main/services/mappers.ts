@@ -11,13 +11,15 @@ export function toEmployee(doc: EmployeeDoc, templateCount: number): Employee {
     department: doc.department,
     ...(doc.gender === undefined ? {} : { gender: doc.gender }),
     templateCount,
+    hasPin: doc.pinHash !== undefined,
+    ...(doc.consent === undefined ? {} : { consent: doc.consent }),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt
   }
 }
 
 /** A template DTO (no descriptor; thumbnail as a data: URL). */
-export function toTemplate(doc: TemplateDoc, employeeCode: string): FaceTemplate {
+export function toTemplate(doc: Omit<TemplateDoc, 'descriptor'>, employeeCode: string): FaceTemplate {
   return {
     id: doc._id,
     employeeId: doc.employeeId,
@@ -38,6 +40,7 @@ export function toAttendanceEvent(doc: AttendanceDoc): AttendanceEvent {
     type: doc.type,
     time: doc.time,
     distance: doc.distance,
+    ...(doc.source === undefined ? {} : { source: doc.source }),
     kioskId: doc.kioskId
   }
 }

@@ -1,5 +1,6 @@
 import type { ValidatedRequest } from '../../shared/contract'
 import type { DetectedFace, FrameResult, IdentifiedFace, KioskFace } from '../../shared/models'
+import type { CallContext } from '../dispatch/call-context'
 import type { DetectorName, EngineFace, FaceEngine } from '../engine/engine-types'
 import type { AttendanceService } from './attendance'
 import type { MatchConfirmation } from './match-confirmation'
@@ -53,14 +54,25 @@ export async function identifyFaces(
 }
 
 /**
+ * What a caller outside the admin learns about a face nobody matched: nothing about how close
+ * it came. The nearest distance of a non-match tells an attacker how to tune a forged probe,
+ * so only admins get it.
+ */
+export function forCaller<F extends IdentifiedFace>(faces: F[], ctx: CallContext): F[] {
+  if (ctx.admin) return faces
+  return faces.map((face) => (face.match ? face : { ...face, nearestDistance: null }))
+}
+
+/**
  * recogniseFrame: the kiosk loop's step. Detects faces in a raw camera frame with the fast
  * detector, identifies each, and punches every employee whose identification is confirmed
  * by recent frames of the same kiosk (see match-confirmation.ts; AttendanceService.punch for
- * cooldown and check-in/check-out). Punches carry the request's `kioskId`, else config.kioskId.
- * Raises `engine-unavailable`, `store-error`.
+ * cooldown and check-in/check-out). Punches carry the id of the registered kiosk that sent
+ * the frame (never a name the request chooses); an admin calling without a kiosk session
+ * punches as config.kioskId. Raises `engine-unavailable`, `store-error`, `read-only`.
  */
-export async function recogniseFrame(deps: RecognitionDeps, { frame, kioskId }: ValidatedRequest<'recogniseFrame'>): Promise<FrameResult> {
-  const kiosk = kioskId ?? deps.config.kioskId
+export async function recogniseFrame(deps: RecognitionDeps, { frame }: ValidatedRequest<'recogniseFrame'>, ctx: CallContext): Promise<FrameResult> {
+  const kiosk = ctx.kiosk?.kioskId ?? deps.config.kioskId
   const detection = await deps.engine.detect(frame, { detector: FRAME_DETECTOR, withDescriptors: true })
   const identified = await identifyEach(deps.identifier, detection.faces)
   const matched = identified.flatMap((face) => (face.match ? [face.match.employeeId] : []))
@@ -71,5 +83,5 @@ export async function recogniseFrame(deps: RecognitionDeps, { frame, kioskId }: 
     const punch = face.match && isConfirmed ? await deps.attendance.punch(face.match, kiosk) : null
     faces.push({ ...face, confirmed: isConfirmed, punch })
   }
-  return { width: detection.width, height: detection.height, faces, inferenceMs: detection.elapsedMs }
+  return { width: detection.width, height: detection.height, faces: forCaller(faces, ctx), inferenceMs: detection.elapsedMs }
 }

@@ -2,7 +2,7 @@ import type { ValidatedRequest } from '../../shared/contract'
 import { ClockfaceError } from '../../shared/errors'
 import type { Verification } from '../../shared/models'
 import { RECOGNITION_MODEL, type FaceEngine } from '../engine/engine-types'
-import type { ClockfaceStore } from '../store/store-types'
+import type { EmployeeRepository } from '../store/repositories/employee-repository'
 import { describeSingleFace, PHOTO_DETECTOR } from './describe-face'
 import { toDetectedFace } from './detected-face'
 import { findEmployeeByCode } from './find-employee'
@@ -16,10 +16,10 @@ import type { ServiceConfig } from './service-config'
  * `multiple-faces`, `unreadable-image`, `engine-unavailable`, `store-error`.
  */
 export async function verifyFace(
-  deps: { store: ClockfaceStore; engine: FaceEngine; gallery: Gallery; config: Pick<ServiceConfig, 'threshold'> },
+  deps: { employees: EmployeeRepository; engine: FaceEngine; gallery: Gallery; config: Pick<ServiceConfig, 'threshold'> },
   { code, image }: ValidatedRequest<'verifyFace'>
 ): Promise<Verification> {
-  const employee = await findEmployeeByCode(deps.store, code)
+  const employee = await findEmployeeByCode(deps.employees, code)
   const face = await describeSingleFace(deps.engine, image, false)
   const distance = await deps.gallery.distanceTo(employee._id, face.descriptor)
   if (distance === null) {

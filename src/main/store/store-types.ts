@@ -44,7 +44,11 @@ export type AttendanceDoc = Omit<AttendanceEvent, 'id'> & { _id: string }
  * One audit-log entry as stored in `audit.db`: the {@link AuditEntry} the contract returns,
  * keyed by NeDB's `_id`; `time` is indexed. Written once, never updated.
  */
-export type AuditDoc = Omit<AuditEntry, 'id'> & { _id: string }
+export type AuditDoc = Omit<AuditEntry, 'id' | 'actor'> & {
+  _id: string
+  /** Who acted; absent in entries written before admin accounts existed (read as `unknown`). */
+  actor?: string
+}
 
 /** An admin account as stored in `accounts.db`; `username` has a unique index. */
 export interface AccountDoc {

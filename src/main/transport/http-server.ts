@@ -1,16 +1,20 @@
 import { existsSync } from 'node:fs'
 import { extname, join, resolve } from 'node:path'
 import type { AddressInfo } from 'node:net'
+import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
-import { contract, isAuditedOperation, operationNames, type OperationHandlers } from '../../shared/contract'
+import { contract, isAuditedOperation, operationNames } from '../../shared/contract'
 import { errorCodes } from '../../shared/errors'
-import { dispatch } from '../../shared/dispatch'
+import { createCallContext } from '../dispatch/call-context'
+import type { Dispatch } from '../dispatch/dispatch'
+import type { AuthService } from '../services/auth/auth-service'
 import type { Result } from '../../shared/errors'
 import { decodeBody, encodeBody, encodingOf, JSON_TYPE, MSGPACK_TYPES, type BodyEncoding } from './http-codec'
 import { HTTP_STATUS } from './http-status'
 import { isLoopbackRequest } from './loopback-guard'
 import { SECURITY_HEADERS } from './security-headers'
+import { cookieBinding, requestTokens } from './http-session'
 
 /** Largest request body in bytes: a 20 MB image (MAX_IMAGE_BYTES) as base64 JSON is ~27 MB; raw 4K RGBA frames are 33 MB. */
 export const HTTP_BODY_LIMIT = 64 * 1024 * 1024
@@ -20,8 +24,10 @@ export const HTTP_HOST = '127.0.0.1'
 
 /** Options of {@link createHttpServer}. */
 export interface HttpServerOptions {
-  /** The services: `core.handlers` of startClockface (their dispatch hook writes the audit log), or createServices' own. */
-  handlers: OperationHandlers
+  /** The core's dispatch (audit, authorisation, validation, handler). */
+  dispatch: Dispatch
+  /** Resolves the session cookies of each request to the caller's admin and kiosk principals. */
+  auth: Pick<AuthService, 'resolve'>
   /** Folder of the built renderer (out/renderer) to serve at `/`; omitted: API only. */
   rendererDir?: string
   /** A pino logger; omitted: silent. */
@@ -51,14 +57,16 @@ function failure(code: 'invalid-input' | 'not-found' | 'internal', message: stri
  * Builds the browser-mode HTTP server (fastify) over the services:
  * `POST /api/<operation>` with a MessagePack (`application/msgpack`, binary as bin) or JSON
  * (binary as base64) request body, answered with the operation's Result in the same encoding;
- * statuses per {@link HTTP_STATUS}. Validation and error mapping go through shared/dispatch.ts,
+ * statuses per {@link HTTP_STATUS}. Each call gets a context (channel `browser`, the admin and
+ * kiosk behind its HttpOnly session cookies, its address) and goes through the core's dispatch,
+ * where audit, authorisation, validation and error mapping live,
  * exactly as over IPC. `GET /` serves `rendererDir`, with index.html for any other
  * extension-less path. Every response carries {@link SECURITY_HEADERS} (strict CSP, nosniff);
  * requests whose Host or Origin is not this loopback server get 403 (DNS-rebinding guard).
  * Bodies up to {@link HTTP_BODY_LIMIT}.
  */
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
-  const { handlers, rendererDir, logger } = options
+  const { dispatch, auth, rendererDir, logger } = options
   const app = Fastify({
     bodyLimit: HTTP_BODY_LIMIT,
     // Kiosk frames arrive several times a second: per-request logs would drown everything else.
@@ -78,6 +86,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     }
   })
 
+  await app.register(fastifyCookie)
   app.removeAllContentTypeParsers()
   app.addContentTypeParser([JSON_TYPE, ...MSGPACK_TYPES], { parseAs: 'buffer' }, (request, body, done) => {
     try {
@@ -107,6 +116,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       operations: operationNames.map((name) => ({
         name,
         summary: contract[name].summary,
+        access: contract[name].access,
         errors: contract[name].errors,
         ...(isAuditedOperation(name) ? { audited: true } : {})
       })),
@@ -117,7 +127,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   app.post<{ Params: { operation: string } }>('/api/:operation', async (request, reply) => {
     const encoding = encodingOf(request.headers['content-type'])
-    const result = await dispatch(handlers, request.params.operation as never, request.body)
+    const principals = await auth.resolve(requestTokens(request))
+    const ctx = createCallContext({ channel: 'browser', ...principals, remoteAddress: request.ip, session: cookieBinding(request, reply) })
+    const result = await dispatch(request.params.operation as never, request.body, ctx)
     const status = result.ok ? 200 : HTTP_STATUS[result.error.code]
     if (status >= 500) request.log.error({ operation: request.params.operation, error: !result.ok && result.error }, 'operation failed')
     return sendResult(reply, status, result, encoding)
