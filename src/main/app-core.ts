@@ -76,6 +76,31 @@ export function cliContext(): CallContext {
   return createCallContext({ channel: 'cli', admin: localOperator() })
 }
 
+/** What {@link assembleCore} wires together: an opened store, an engine, resolved settings. */
+export interface CoreParts {
+  store: ClockfaceStore
+  engine: FaceEngine
+  config: ServiceConfig
+  setupCode?: string
+  shell?: ShellHooks
+}
+
+/**
+ * Wires repositories, auth, services, the audit log and the dispatch function with its
+ * middleware over an opened store and an engine; starts nothing. {@link startClockface} is
+ * the one caller in the app; tests call it with a store of their own and a stand-in engine
+ * to check the wiring (authorisation, audit) without loading models.
+ */
+export function assembleCore(parts: CoreParts): Pick<ClockfaceCore, 'dispatch' | 'auth' | 'repos' | 'auditLog'> {
+  const { store, engine, config } = parts
+  const repos = createRepositories(store)
+  const auditLog = createAuditLog(repos.audit, config)
+  const auth = createAuthService({ repos, config, ...(parts.setupCode === undefined ? {} : { setupCode: parts.setupCode }) })
+  const handlers = createServices({ repos, engine, auth, config, auditLog, ...(parts.shell ? { shell: parts.shell } : {}) })
+  const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn }), authorize])
+  return { dispatch, auth, repos, auditLog }
+}
+
 /**
  * Opens the store, starts the engine (its models load in the background; see
  * `engine.ready()` / `getEngineStatus`), creates the services and the dispatch function with
@@ -87,21 +112,14 @@ export function cliContext(): CallContext {
 export async function startClockface(options: ClockfaceOptions): Promise<ClockfaceCore> {
   const config = resolveServiceConfig(options.config)
   const store = await openStore(options.dataDir)
-  const repos = createRepositories(store)
   const engine = createEngine(options.engineOptions)
-  const auditLog = createAuditLog(repos.audit, config)
-  await auditLog.enforceRetention().catch((error: unknown) => config.warn('audit log retention failed', { reason: String(error) }))
-  const auth = createAuthService({ repos, config, ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }) })
-  const handlers = createServices({ repos, engine, auth, config, auditLog, ...(options.shell ? { shell: options.shell } : {}) })
-  const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn }), authorize])
+  const core = assembleCore({ store, engine, config, ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }), ...(options.shell ? { shell: options.shell } : {}) })
+  await core.auditLog.enforceRetention().catch((error: unknown) => config.warn('audit log retention failed', { reason: String(error) }))
   let closing: Promise<void> | undefined
   return {
-    dispatch,
-    auth,
+    ...core,
     engine,
     store,
-    repos,
-    auditLog,
     config,
     close() {
       closing ??= (async () => {

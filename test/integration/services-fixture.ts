@@ -8,10 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { OperationName, OperationRequest, OperationResponse } from '../../src/shared/contract'
-import { dispatch } from '../../src/shared/dispatch'
 import type { Result } from '../../src/shared/errors'
-import type { AuditChannel } from '../../src/shared/models'
-import { startClockface, type ClockfaceCore } from '../../src/main/app-core'
+import { cliContext, startClockface, type ClockfaceCore } from '../../src/main/app-core'
+import type { CallContext } from '../../src/main/dispatch/call-context'
 import type { ServiceConfig } from '../../src/main/services/service-config'
 import { deepfaceUnit } from '../helpers/datasets'
 import { ensureEngineBuilt, modelsDir, projectRoot, workerPath } from './engine-harness'
@@ -20,7 +19,10 @@ import { ensureEngineBuilt, modelsDir, projectRoot, workerPath } from './engine-
 export interface TestCore {
   core: ClockfaceCore
   dataDir: string
+  /** Dispatches as the local CLI operator (an owner), like the command line. */
   call<K extends OperationName>(name: K, request: OperationRequest<K>): Promise<Result<OperationResponse<K>>>
+  /** Dispatches with the given context (a kiosk, a manager, nobody). */
+  callAs<K extends OperationName>(ctx: CallContext, name: K, request: OperationRequest<K>): Promise<Result<OperationResponse<K>>>
   /** Closes the core and starts a new one on the same folder (same config unless given). */
   restart(config?: Partial<ServiceConfig>): Promise<void>
   /** Closes the core and deletes the folder. */
@@ -28,21 +30,23 @@ export interface TestCore {
 }
 
 /**
- * Starts a core with the built engine worker and waits until its models are loaded. `channel`
- * is what the audit log records (default `app`: the tests dispatch like the IPC transport).
+ * Starts a core with the built engine worker and waits until its models are loaded. `call`
+ * dispatches as the local operator of the CLI (channel `cli`, an owner); `callAs` with any
+ * context, so tests can act as a kiosk, a manager or an anonymous caller.
  */
-export async function startTestCore(config: Partial<ServiceConfig> = {}, channel: AuditChannel = 'app'): Promise<TestCore> {
+export async function startTestCore(config: Partial<ServiceConfig> = {}): Promise<TestCore> {
   ensureEngineBuilt()
   const dataDir = mkdtempSync(join(tmpdir(), 'clockface-it-'))
-  const core = await startClockface({ dataDir, channel, engineOptions: { workerPath, modelsDir }, config: { kioskId: 'test-kiosk', ...config } })
+  const core = await startClockface({ dataDir, engineOptions: { workerPath, modelsDir }, config: { kioskId: 'test-kiosk', ...config } })
   await core.engine.ready()
   const t: TestCore = {
     core,
     dataDir,
-    call: (name, request) => dispatch(t.core.handlers, name, request),
+    call: (name, request) => t.core.dispatch(name, request, cliContext()),
+    callAs: (ctx, name, request) => t.core.dispatch(name, request, ctx),
     async restart(overrides = config) {
       await t.core.close()
-      t.core = await startClockface({ dataDir, channel, engineOptions: { workerPath, modelsDir }, config: { kioskId: 'test-kiosk', ...overrides } })
+      t.core = await startClockface({ dataDir, engineOptions: { workerPath, modelsDir }, config: { kioskId: 'test-kiosk', ...overrides } })
       await t.core.engine.ready()
     },
     async stop() {

@@ -6,6 +6,7 @@ import { contract } from '../../src/shared/contract'
 import type { Match } from '../../src/shared/models'
 import { createAttendanceService, type AttendanceService } from '../../src/main/services/attendance'
 import { openStore } from '../../src/main/store/open-store'
+import { createAttendanceRepository } from '../../src/main/store/repositories/attendance-repository'
 import type { ClockfaceStore } from '../../src/main/store/store-types'
 
 const COOLDOWN_MS = 60_000
@@ -26,7 +27,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clockface-attendance-'))
   store = await openStore(dir)
   clock = at(9)
-  attendance = createAttendanceService(store, { cooldownMs: COOLDOWN_MS, now: () => clock })
+  attendance = createAttendanceService(createAttendanceRepository(store), { cooldownMs: COOLDOWN_MS, now: () => clock })
 })
 
 afterEach(async () => {

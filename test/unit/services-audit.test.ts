@@ -5,45 +5,47 @@
  * The engine reports itself unavailable here; enrolment on real photos is in
  * test/integration/services-audit.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { OperationHandlers, OperationName, OperationRequest, OperationResponse } from '../../src/shared/contract'
-import { operationNames, isAuditedOperation } from '../../src/shared/contract'
-import { dispatch } from '../../src/shared/dispatch'
-import { ClockfaceError, type Result } from '../../src/shared/errors'
-import type { AuditChannel, AuditEntry, EngineStatus } from '../../src/shared/models'
-import type { FaceEngine } from '../../src/main/engine/engine-types'
-import { withAudit } from '../../src/main/services/audit'
+import type { OperationName, OperationRequest, OperationResponse } from '../../src/shared/contract'
+import { contract, operationNames, isAuditedOperation } from '../../src/shared/contract'
+import type { Result } from '../../src/shared/errors'
+import type { AuditEntry } from '../../src/shared/models'
+import { cliContext } from '../../src/main/app-core'
+import { authorize } from '../../src/main/dispatch/authorize'
+import { createDispatch, type Dispatch } from '../../src/main/dispatch/dispatch'
+import { createAuditMiddleware } from '../../src/main/services/audit'
 import { createAuditLog, type AuditLog } from '../../src/main/services/audit-log'
+import { createAuthService, type AuthService } from '../../src/main/services/auth/auth-service'
 import { createServices } from '../../src/main/services/create-services'
-import { openStore, STORE_FILES } from '../../src/main/store/open-store'
+import { STORE_FILES } from '../../src/main/store/open-store'
 import type { ClockfaceStore } from '../../src/main/store/store-types'
 import { createHttpServer } from '../../src/main/transport/http-server'
-
-function unavailableEngine(): FaceEngine {
-  const status: EngineStatus = { state: 'error', progress: 0, backend: null, models: [], error: 'models missing (test)' }
-  const down = () => Promise.reject(new ClockfaceError('engine-unavailable', 'models missing (test)'))
-  return { ready: down, status: () => status, onStatus: () => () => undefined, detect: down, memory: down, close: async () => undefined }
-}
+import { openUnitCore, unavailableEngine, type UnitCore } from '../helpers/unit-core'
 
 const jpegBytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01])
 
+let core: UnitCore
 let dir: string
 let store: ClockfaceStore
-let handlers: OperationHandlers
+let dispatch: Dispatch
+let auth: AuthService
 let warnings: { message: string; details?: Record<string, unknown> }[]
 const clock = new Date('2024-01-15T08:00:00.000Z')
+const localUser = cliContext().admin!.username
 
-function audited(channel: AuditChannel, log?: AuditLog): OperationHandlers {
+/** The app's wiring with the audit middleware over `log` (default: the store's own log). */
+function audited(log?: AuditLog): Dispatch {
   const config = { now: () => clock, warn: (message: string, details?: Record<string, unknown>) => warnings.push({ message, ...(details ? { details } : {}) }) }
-  const auditLog = createAuditLog(store, config)
-  return withAudit(createServices({ store, engine: unavailableEngine(), config, auditLog }), log ?? auditLog, channel, { store, warn: config.warn })
+  const auditLog = createAuditLog(core.repos.audit, config)
+  auth = createAuthService({ repos: core.repos, config })
+  const handlers = createServices({ repos: core.repos, engine: unavailableEngine(), auth, config, auditLog })
+  return createDispatch(handlers, [createAuditMiddleware(log ?? auditLog, { repos: core.repos, warn: config.warn }), authorize])
 }
 
 const call = <K extends OperationName>(name: K, request: OperationRequest<K>): Promise<Result<OperationResponse<K>>> =>
-  dispatch(handlers, name, request)
+  dispatch(name, request, cliContext())
 
 /** Every entry, oldest first (the order they were written). */
 async function entries(): Promise<AuditEntry[]> {
@@ -53,20 +55,27 @@ async function entries(): Promise<AuditEntry[]> {
 }
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'clockface-audit-'))
-  store = await openStore(dir)
   warnings = []
-  handlers = audited('app')
+  core = await openUnitCore({ now: () => clock })
+  dir = core.dir
+  store = core.store
+  dispatch = audited()
 })
 
 afterEach(async () => {
-  await store.close()
-  rmSync(dir, { recursive: true, force: true })
+  await core.close()
 })
 
 describe('audit log', () => {
-  it('marks exactly the five admin changes as audited in the contract', () => {
-    expect(operationNames.filter(isAuditedOperation)).toEqual(['createEmployee', 'updateEmployee', 'deleteEmployee', 'enrolFace', 'deleteTemplate'])
+  it('marks the admin changes and sign-ins as audited in the contract, and no read', () => {
+    const auditedNames = operationNames.filter(isAuditedOperation)
+    expect(auditedNames).toEqual(
+      expect.arrayContaining(['createEmployee', 'updateEmployee', 'deleteEmployee', 'enrolFace', 'deleteTemplate', 'login', 'logout', 'setupOwner', 'createAccount', 'deleteAccount', 'registerKiosk', 'revokeKiosk'])
+    )
+    for (const name of auditedNames) expect(name).not.toMatch(/^(list|get)[A-Z]/)
+    expect(isAuditedOperation('recogniseFrame')).toBe(false)
+    // Every admin-only change is audited: an admin operation that writes must not slip through.
+    for (const name of ['createEmployee', 'updateEmployee', 'deleteEmployee', 'enrolFace', 'deleteTemplate'] as const) expect(contract[name].access).toBe('admin')
   })
 
   it('records one entry per successful create, update and delete, with channel, code and a summary', async () => {
@@ -77,11 +86,11 @@ describe('audit log', () => {
     await call('deleteEmployee', { code: 'E001' })
 
     const log = await entries()
-    expect(log.map((e) => [e.action, e.channel, e.employeeCode, e.outcome])).toEqual([
-      ['createEmployee', 'app', 'E001', 'ok'],
-      ['updateEmployee', 'app', 'E001', 'ok'],
-      ['updateEmployee', 'app', 'E001', 'ok'],
-      ['deleteEmployee', 'app', 'E001', 'ok']
+    expect(log.map((e) => [e.action, e.channel, e.actor, e.employeeCode, e.outcome])).toEqual([
+      ['createEmployee', 'cli', localUser, 'E001', 'ok'],
+      ['updateEmployee', 'cli', localUser, 'E001', 'ok'],
+      ['updateEmployee', 'cli', localUser, 'E001', 'ok'],
+      ['deleteEmployee', 'cli', localUser, 'E001', 'ok']
     ])
     expect(log.map((e) => e.summary)).toEqual([
       'added employee E001 "Ada Lovelace" without a face template',
@@ -113,7 +122,7 @@ describe('audit log', () => {
     expect(await call('createEmployee', { code: 'E001', name: 'Someone Else' })).toMatchObject({ ok: false, error: { code: 'duplicate-code' } })
     expect(await call('createEmployee', { code: 'not a code!', name: 'X' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(await call('createEmployee', { code: 'E009', name: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    expect(await dispatch(handlers, 'createEmployee', 'not even an object')).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await dispatch('createEmployee', 'not even an object', cliContext())).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(await call('updateEmployee', { code: 'NOPE', changes: { name: 'x' } })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     expect(await call('deleteEmployee', { code: 'NOPE' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     expect(await call('enrolFace', { code: 'E001', image: { kind: 'encoded', data: new Uint8Array(0) } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
@@ -133,7 +142,7 @@ describe('audit log', () => {
       ['enrolFace', 'invalid-input', 'E001', 'refused enrolment for E001: invalid-input (image.data)'],
       ['createEmployee', 'engine-unavailable', 'E002', 'refused to add employee E002 "Grace": engine-unavailable']
     ])
-    for (const e of added) expect(e.channel).toBe('app')
+    for (const e of added) expect([e.channel, e.actor]).toEqual(['cli', localUser])
     expect((await store.employees.find({})).map((e) => e.code)).toEqual(['E001'])
     expect(await store.templates.count({})).toBe(0)
   })
@@ -142,7 +151,7 @@ describe('audit log', () => {
     const photo = { kind: 'encoded' as const, data: jpegBytes }
     await call('createEmployee', { code: 'E003', name: 'Alan', photo })
     await call('enrolFace', { code: 'NOPE', image: photo })
-    await store.close()
+    // NeDB appends each entry to the file as it is written, so the file holds them already.
     // NeDB keeps its index definitions in the file too ({"$$indexCreated": …}); those are not entries.
     const lines = readFileSync(join(dir, STORE_FILES.audit), 'utf8')
       .trim()
@@ -153,9 +162,8 @@ describe('audit log', () => {
     for (const line of lines) {
       expect(line).not.toContain(base64)
       const keys = Object.keys(JSON.parse(line) as object)
-      for (const key of keys) expect(['_id', 'time', 'action', 'channel', 'employeeCode', 'templateId', 'outcome', 'summary']).toContain(key)
+      for (const key of keys) expect(['_id', 'time', 'action', 'channel', 'actor', 'requestId', 'employeeCode', 'templateId', 'outcome', 'summary']).toContain(key)
     }
-    store = await openStore(dir)
   })
 
   it('leaves no entry for reads, kiosk frames or unknown operations', async () => {
@@ -170,7 +178,7 @@ describe('audit log', () => {
     await call('listAuditLog', {})
     await call('identifyFaces', { image: { kind: 'encoded', data: jpegBytes } })
     await call('recogniseFrame', { frame: { kind: 'pixels', format: 'rgb', width: 2, height: 1, data: new Uint8Array(6) } })
-    await dispatch(handlers, 'dropDatabase' as OperationName, {})
+    await dispatch('dropDatabase' as OperationName, {}, cliContext())
     expect(await store.audit.count({})).toBe(count)
   })
 
@@ -191,8 +199,8 @@ describe('audit log', () => {
   })
 
   it('keeps the admin action and warns when the audit entry cannot be written', async () => {
-    const failing: AuditLog = { ...createAuditLog(store, { now: () => clock }), record: () => Promise.reject(new Error('disk full (test)')) }
-    handlers = audited('browser', failing)
+    const failing: AuditLog = { ...createAuditLog(core.repos.audit, { now: () => clock }), record: () => Promise.reject(new Error('disk full (test)')) }
+    dispatch = audited(failing)
     const created = await call('createEmployee', { code: 'E001', name: 'Ada Lovelace' })
     expect(created).toMatchObject({ ok: true, value: { employee: { code: 'E001' } } })
     expect(await store.employees.count({ code: 'E001' })).toBe(1)
@@ -200,26 +208,34 @@ describe('audit log', () => {
     expect(warnings).toEqual([
       {
         message: expect.stringContaining('audit log entry could not be written'),
-        details: expect.objectContaining({ reason: 'disk full (test)', action: 'createEmployee', channel: 'browser', outcome: 'ok', employeeCode: 'E001' })
+        details: expect.objectContaining({ reason: 'disk full (test)', action: 'createEmployee', channel: 'cli', actor: localUser, outcome: 'ok', employeeCode: 'E001' })
       }
     ])
   })
 
-  it('serves listAuditLog over HTTP and stamps the channel the core was started for', async () => {
-    handlers = audited('browser')
-    const server = await createHttpServer({ handlers })
+  it('serves listAuditLog over HTTP to a signed-in admin and names who acted, over which channel', async () => {
+    const server = await createHttpServer({ dispatch, auth })
     try {
       const { url } = await server.listen(0)
-      const post = async (name: string, body: unknown) =>
-        (await fetch(`${url}api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json()
+      let cookie = ''
+      const post = async (name: string, body: unknown) => {
+        const response = await fetch(`${url}api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify(body) })
+        const set = response.headers.get('set-cookie')
+        if (set) cookie = set.split(';')[0]!
+        return response.json()
+      }
+      expect(await post('createEmployee', { code: 'H0', name: 'Before sign-in' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+      expect(await post('setupOwner', { username: 'olivia', password: 'correct horse' })).toMatchObject({ ok: true, value: { admin: { username: 'olivia', role: 'owner' } } })
       expect(await post('createEmployee', { code: 'H1', name: 'Over HTTP' })).toMatchObject({ ok: true })
       expect(await post('createEmployee', { code: 'H1', name: 'Again' })).toMatchObject({ ok: false, error: { code: 'duplicate-code' } })
       const log = (await post('listAuditLog', { limit: 10 })) as Result<AuditEntry[]>
       expect(log).toMatchObject({
         ok: true,
         value: [
-          { action: 'createEmployee', channel: 'browser', employeeCode: 'H1', outcome: 'duplicate-code' },
-          { action: 'createEmployee', channel: 'browser', employeeCode: 'H1', outcome: 'ok' }
+          { action: 'createEmployee', channel: 'browser', actor: 'olivia', employeeCode: 'H1', outcome: 'duplicate-code', remoteAddress: '127.0.0.1' },
+          { action: 'createEmployee', channel: 'browser', actor: 'olivia', employeeCode: 'H1', outcome: 'ok' },
+          { action: 'setupOwner', channel: 'browser', actor: 'olivia', outcome: 'ok' },
+          { action: 'createEmployee', channel: 'browser', actor: 'anonymous', employeeCode: 'H0', outcome: 'unauthorized' }
         ]
       })
       const described = (await (await fetch(`${url}api`)).json()) as { operations: { name: string; audited?: boolean }[] }

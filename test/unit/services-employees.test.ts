@@ -3,44 +3,34 @@
  * itself unavailable: these paths must work (or fail cleanly) without recognition. Recognition
  * itself is tested on real photos in test/integration.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { OperationHandlers, OperationName, OperationRequest, OperationResponse } from '../../src/shared/contract'
-import { dispatch } from '../../src/shared/dispatch'
-import { ClockfaceError, type Result } from '../../src/shared/errors'
-import type { EngineStatus } from '../../src/shared/models'
-import type { FaceEngine } from '../../src/main/engine/engine-types'
-import { createServices } from '../../src/main/services/create-services'
+import type { OperationName, OperationRequest, OperationResponse } from '../../src/shared/contract'
+import type { Result } from '../../src/shared/errors'
 import { euclideanDistance } from '../../src/main/services/euclidean'
 import { createGallery } from '../../src/main/services/gallery'
 import { createIdentifier } from '../../src/main/services/identification'
-import { openStore } from '../../src/main/store/open-store'
+import type { Repositories } from '../../src/main/store/repositories'
 import type { ClockfaceStore } from '../../src/main/store/store-types'
+import { openUnitCore, type UnitCore } from '../helpers/unit-core'
 
-/** An engine whose models never loaded: status `error`, every detect rejects. */
-function unavailableEngine(): FaceEngine {
-  const status: EngineStatus = { state: 'error', progress: 0, backend: null, models: [], error: 'models missing (test)' }
-  const down = () => Promise.reject(new ClockfaceError('engine-unavailable', 'models missing (test)'))
-  return { ready: down, status: () => status, onStatus: () => () => undefined, detect: down, memory: down, close: async () => undefined }
+let core: UnitCore
+let store: ClockfaceStore
+let repos: Repositories
+const call = <K extends OperationName>(name: K, request: OperationRequest<K>): Promise<Result<OperationResponse<K>>> => core.call(name, request)
+const values = async <K extends OperationName>(name: K, request: OperationRequest<K>): Promise<OperationResponse<K>> => {
+  const result = await call(name, request)
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
 }
 
-let dir: string
-let store: ClockfaceStore
-let handlers: OperationHandlers
-const call = <K extends OperationName>(name: K, request: OperationRequest<K>): Promise<Result<OperationResponse<K>>> =>
-  dispatch(handlers, name, request)
-
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'clockface-services-'))
-  store = await openStore(dir)
-  handlers = createServices({ store, engine: unavailableEngine(), config: { now: () => new Date('2024-01-15T08:00:00.000Z') } })
+  core = await openUnitCore({ now: () => new Date('2024-01-15T08:00:00.000Z') })
+  store = core.store
+  repos = core.repos
 })
 
 afterEach(async () => {
-  await store.close()
-  rmSync(dir, { recursive: true, force: true })
+  await core.close()
 })
 
 describe('employees', () => {
@@ -58,9 +48,9 @@ describe('employees', () => {
 
     const all = await call('listEmployees', {})
     expect(all.ok && all.value.map((e) => e.code)).toEqual(['E1', 'X9', 'E2']) // by name
-    expect((await handlers.listEmployees({ search: 'navy' })).map((e) => e.code)).toEqual(['E2'])
-    expect((await handlers.listEmployees({ search: 'x9' })).map((e) => e.code)).toEqual(['X9'])
-    expect((await handlers.listEmployees({ search: 'LOVE' })).map((e) => e.code)).toEqual(['E1'])
+    expect((await values('listEmployees', { search: 'navy' })).map((e) => e.code)).toEqual(['E2'])
+    expect((await values('listEmployees', { search: 'x9' })).map((e) => e.code)).toEqual(['X9'])
+    expect((await values('listEmployees', { search: 'LOVE' })).map((e) => e.code)).toEqual(['E1'])
 
     const updated = await call('updateEmployee', { code: 'E2', changes: { name: 'Rear Admiral Grace Hopper', department: 'Navy' } })
     expect(updated).toMatchObject({ ok: true, value: { name: 'Rear Admiral Grace Hopper', department: 'Navy' } })
@@ -112,13 +102,13 @@ describe('gallery and 1:N decision rule', () => {
   it('takes each employee’s nearest template, accepts strictly under the threshold, and flags close runners-up', async () => {
     const warnings: string[] = []
     const config = { threshold: 0.55, warn: (m: string) => warnings.push(m) }
-    expect(await createIdentifier(store, createGallery(store), config).identify(base)).toEqual({ match: null, nearestDistance: null })
+    expect(await createIdentifier(repos.employees, createGallery(repos.templates), config).identify(base)).toEqual({ match: null, nearestDistance: null })
 
     await employeeWith('A', [shifted(2), shifted(0.2)])
     await employeeWith('B', [shifted(-0.3)])
     // The gallery reads the store once, on first use; later changes go through add/remove.
-    const gallery = createGallery(store)
-    const identifier = createIdentifier(store, gallery, config)
+    const gallery = createGallery(repos.templates)
+    const identifier = createIdentifier(repos.employees, gallery, config)
     const id = await identifier.identify(base)
     expect(id.match).toMatchObject({ code: 'A', threshold: 0.55 })
     expect(id.match?.distance).toBeCloseTo(0.2, 6)
@@ -133,8 +123,8 @@ describe('gallery and 1:N decision rule', () => {
     const aId = (await store.employees.findOne({ code: 'A' }))!._id
     const atThreshold = (await gallery.distanceTo(aId, probe))!
     expect(atThreshold).toBeCloseTo(euclideanDistance(probe, shifted(0.2)), 6)
-    expect((await createIdentifier(store, gallery, { ...config, threshold: atThreshold }).identify(probe)).match).toBeNull()
-    expect((await createIdentifier(store, gallery, { ...config, threshold: atThreshold + 1e-9 }).identify(probe)).match?.code).toBe('A')
+    expect((await createIdentifier(repos.employees, gallery, { ...config, threshold: atThreshold }).identify(probe)).match).toBeNull()
+    expect((await createIdentifier(repos.employees, gallery, { ...config, threshold: atThreshold + 1e-9 }).identify(probe)).match?.code).toBe('A')
 
     const c = await employeeWith('C', [shifted(-0.22)])
     await gallery.add({ id: 'c-template', employeeId: c, descriptor: shifted(-0.22) })

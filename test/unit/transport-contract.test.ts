@@ -1,23 +1,20 @@
 /**
  * The same table of operations through every transport (IPC registration, HTTP with JSON,
  * HTTP with MessagePack), each against fresh services with the same clock: results must be
- * identical (up to generated ids) and HTTP statuses must follow the protocol.
+ * identical (up to generated ids) and HTTP statuses must follow the protocol. Each transport
+ * keeps its own session the way it does in the app (cookies over HTTP, the window over IPC).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { decode, encode } from '@msgpack/msgpack'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ipcChannel, operationNames, type OperationName } from '../../src/shared/contract'
 import { ClockfaceError, type ErrorCode, type Result } from '../../src/shared/errors'
 import type { EngineStatus } from '../../src/shared/models'
 import type { FaceEngine } from '../../src/main/engine/engine-types'
-import { createServices } from '../../src/main/services/create-services'
-import { openStore } from '../../src/main/store/open-store'
-import type { ClockfaceStore } from '../../src/main/store/store-types'
 import { createHttpServer, type HttpServer } from '../../src/main/transport/http-server'
 import { HTTP_STATUS } from '../../src/main/transport/http-status'
+import { createIpcContexts } from '../../src/main/transport/ipc-context'
 import { registerIpcHandlers } from '../../src/main/transport/ipc-handlers'
+import { openUnitCore, type UnitCore } from '../helpers/unit-core'
 
 /** An engine still loading its models: status only; recognition calls fail as unavailable. */
 function loadingEngine(): FaceEngine {
@@ -31,6 +28,10 @@ const jpegBytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46
 /** Operation, request as a client writes it, and the expected outcome. */
 const table: [OperationName, unknown, true | ErrorCode][] = [
   ['getEngineStatus', {}, true],
+  ['listEmployees', {}, 'unauthorized'],
+  ['login', { username: 'olivia', password: 'no account yet' }, 'unauthorized'],
+  ['setupOwner', { username: 'olivia', password: 'correct horse' }, true],
+  ['setupOwner', { username: 'mallory', password: 'correct horse' }, 'forbidden'],
   ['listEmployees', {}, true],
   ['createEmployee', { code: 'E1', name: 'Ada Lovelace', department: 'Engineering' }, true],
   ['createEmployee', { code: 'E1', name: 'Someone Else' }, 'duplicate-code'],
@@ -56,35 +57,31 @@ const table: [OperationName, unknown, true | ErrorCode][] = [
   ['listAuditLog', { limit: 5 }, true],
   ['listAuditLog', { from: '2024-01-15T12:00:00Z', to: '2024-01-15T09:00:00Z' }, 'invalid-input'],
   ['deleteEmployee', { code: 'E1' }, true],
+  ['createAccount', { username: 'manny', password: 'manager-pass', role: 'manager' }, true],
+  ['createAccount', { username: 'manny', password: 'manager-pass', role: 'manager' }, 'duplicate-code'],
   ['listEmployees', {}, true]
 ]
 
 type Caller = (name: OperationName, request: unknown) => Promise<{ result: Result<unknown>; status?: number }>
 
 interface Harness {
-  dir: string
-  store: ClockfaceStore
+  core: UnitCore
   server?: HttpServer
   call: Caller
 }
 
-async function services() {
-  const dir = mkdtempSync(join(tmpdir(), 'clockface-transport-'))
-  const store = await openStore(dir)
-  const handlers = createServices({ store, engine: loadingEngine(), config: { now: () => new Date('2024-01-15T10:00:00.000Z'), kioskId: 'test' } })
-  return { dir, store, handlers }
-}
+const services = () => openUnitCore({ now: () => new Date('2024-01-15T10:00:00.000Z'), kioskId: 'test' }, { engine: loadingEngine() })
 
 async function ipcHarness(): Promise<Harness> {
-  const { dir, store, handlers } = await services()
+  const core = await services()
   const listeners = new Map<string, (event: unknown, request: unknown) => unknown>()
-  registerIpcHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers)
+  registerIpcHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, core.dispatch, createIpcContexts(core.auth, 'test'))
   expect([...listeners.keys()].sort()).toEqual(operationNames.map(ipcChannel).sort())
+  const window = { sender: { id: 1 } }
   return {
-    dir,
-    store,
+    core,
     // Electron copies IPC arguments with the structured clone algorithm.
-    call: async (name, request) => ({ result: structuredClone(await listeners.get(ipcChannel(name))!({}, structuredClone(request))) as Result<unknown> })
+    call: async (name, request) => ({ result: structuredClone(await listeners.get(ipcChannel(name))!(window, structuredClone(request))) as Result<unknown> })
   }
 }
 
@@ -92,19 +89,27 @@ const toJson = (value: unknown) =>
   JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v))
 
 async function httpHarness(encoding: 'json' | 'msgpack'): Promise<Harness> {
-  const { dir, store, handlers } = await services()
-  const server = await createHttpServer({ handlers })
+  const core = await services()
+  const server = await createHttpServer({ dispatch: core.dispatch, auth: core.auth })
   const { url } = await server.listen(0)
+  const cookies = new Map<string, string>()
   return {
-    dir,
-    store,
+    core,
     server,
     call: async (name, request) => {
       const response = await fetch(`${url}api/${name}`, {
         method: 'POST',
-        headers: { 'Content-Type': encoding === 'json' ? 'application/json' : 'application/msgpack' },
+        headers: {
+          'Content-Type': encoding === 'json' ? 'application/json' : 'application/msgpack',
+          cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+        },
         body: encoding === 'json' ? toJson(request) : encode(request)
       })
+      for (const line of response.headers.getSetCookie()) {
+        const [pair] = line.split(';')
+        const [key, value] = pair!.split('=')
+        cookies.set(key!, value!)
+      }
       expect(response.headers.get('content-type')).toContain(encoding === 'json' ? 'application/json' : 'application/msgpack')
       const bytes = new Uint8Array(await response.arrayBuffer())
       const result = (encoding === 'json' ? JSON.parse(Buffer.from(bytes).toString('utf8')) : decode(bytes)) as Result<unknown>
@@ -113,11 +118,19 @@ async function httpHarness(encoding: 'json' | 'msgpack'): Promise<Harness> {
   }
 }
 
-/** Replaces generated ids (random per store) with a placeholder so runs compare. */
+/**
+ * Replaces generated ids (random per store) with a placeholder so runs compare, and drops the
+ * session's kiosk, which differs by design (the Electron window is always the kiosk, a browser
+ * only once registered), and the audit entries' per-transport facts (channel, request id, address).
+ */
 function withoutIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutIds)
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'id' || k === 'employeeId' ? '<id>' : withoutIds(v)]))
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !['kiosk', 'channel', 'requestId', 'remoteAddress'].includes(k))
+        .map(([k, v]) => [k, k === 'id' || k === 'employeeId' || k === 'accountId' ? '<id>' : withoutIds(v)])
+    )
   }
   return value
 }
@@ -145,8 +158,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const h of harnesses) {
     await h.server?.close()
-    await h.store.close()
-    rmSync(h.dir, { recursive: true, force: true })
+    await h.core.close()
   }
 })
 

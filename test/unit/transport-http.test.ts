@@ -7,10 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ClockfaceError } from '../../src/shared/errors'
 import type { EngineStatus } from '../../src/shared/models'
 import type { FaceEngine } from '../../src/main/engine/engine-types'
-import { createServices } from '../../src/main/services/create-services'
-import { openStore } from '../../src/main/store/open-store'
-import type { ClockfaceStore } from '../../src/main/store/store-types'
 import { createHttpServer, type HttpServer } from '../../src/main/transport/http-server'
+import { openUnitCore, type UnitCore } from '../helpers/unit-core'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/transport/security-headers'
 
 function loadingEngine(): FaceEngine {
@@ -20,7 +18,7 @@ function loadingEngine(): FaceEngine {
 }
 
 let dir: string
-let store: ClockfaceStore
+let core: UnitCore
 let server: HttpServer
 let base: string
 let port: number
@@ -31,14 +29,14 @@ beforeAll(async () => {
   mkdirSync(join(renderer, 'assets'), { recursive: true })
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Clockface</title><div id="app"></div>')
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log("app")')
-  store = await openStore(join(dir, 'data'))
-  server = await createHttpServer({ handlers: createServices({ store, engine: loadingEngine() }), rendererDir: renderer })
+  core = await openUnitCore({}, { engine: loadingEngine() })
+  server = await createHttpServer({ dispatch: core.dispatch, auth: core.auth, rendererDir: renderer })
   ;({ url: base, port } = await server.listen(0))
 })
 
 afterAll(async () => {
   await server.close()
-  await store.close()
+  await core.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -97,8 +95,11 @@ describe('HTTP server', () => {
     expect(ok.status).toBe(200)
     expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
     expect(await ok.json()).toEqual({ ok: true, value: { state: 'loading', progress: 0.25, backend: null, models: [], error: null } })
-    const empty = await fetch(`${base}api/listEmployees`, { method: 'POST' })
-    expect(await empty.json()).toEqual({ ok: true, value: [] })
+    const empty = await fetch(`${base}api/getSession`, { method: 'POST' })
+    expect(await empty.json()).toEqual({ ok: true, value: { setupRequired: true, admin: null, kiosk: null, idleMinutes: 10 } })
+    const noSession = await fetch(`${base}api/listEmployees`, { method: 'POST' })
+    expect(noSession.status).toBe(401)
+    expect(await noSession.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
   })
 
   it('answers MessagePack with MessagePack and accepts binary fields as bin', async () => {
@@ -107,9 +108,10 @@ describe('HTTP server', () => {
       headers: { 'Content-Type': 'application/msgpack' },
       body: encode({ code: 'NOPE', image: { kind: 'encoded', data: new Uint8Array([1, 2, 3]) } })
     })
-    expect(res.status).toBe(404)
+    // No admin session: refused before the request is even validated.
+    expect(res.status).toBe(401)
     expect(res.headers.get('content-type')).toBe('application/msgpack')
-    expect(decode(new Uint8Array(await res.arrayBuffer()))).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(decode(new Uint8Array(await res.arrayBuffer()))).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
   })
 
   it('turns malformed bodies, unknown operations and wrong methods into failed Results', async () => {
@@ -156,8 +158,8 @@ describe('HTTP server', () => {
     expect((await raw('/api/listEmployees', { ...json, Host: `attacker.test:${port}` }, 'POST', body)).status).toBe(403)
     expect((await raw('/api/listEmployees', { ...json, Host: `127.0.0.1:${port}`, Origin: 'https://evil.example' }, 'POST', body)).status).toBe(403)
     expect((await raw('/api/listEmployees', { ...json, Host: `127.0.0.1:${port}`, Origin: 'null' }, 'POST', body)).status).toBe(403)
-    const same = await raw('/api/listEmployees', { ...json, Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` }, 'POST', body)
+    const same = await raw('/api/getEngineStatus', { ...json, Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` }, 'POST', body)
     expect(same.status).toBe(200)
-    expect(JSON.parse(same.body)).toEqual({ ok: true, value: [] })
+    expect(JSON.parse(same.body)).toMatchObject({ ok: true, value: { state: 'loading' } })
   })
 })

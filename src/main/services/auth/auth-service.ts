@@ -96,7 +96,7 @@ export function createAuthService(options: AuthOptions): AuthService {
   /** Failures for names that have no account, so probing names locks out like a real account. */
   const unknownFailures = new Map<string, { count: number; lockedUntil: number }>()
   // A hash to verify against when the name is unknown, so the answer takes as long either way.
-  const dummyHash = hashSecret('clockface-dummy-password')
+  let dummyHash: Promise<string> | undefined
   /** Kiosk last-seen times already written, to write at most one a minute per kiosk. */
   const lastSeenWritten = new Map<string, number>()
 
@@ -162,6 +162,7 @@ export function createAuthService(options: AuthOptions): AuthService {
       if (!doc) {
         const failures = unknownFailures.get(username) ?? { count: 0, lockedUntil: 0 }
         if (failures.lockedUntil > now) throw lockedOut(failures.lockedUntil)
+        dummyHash ??= hashSecret('clockface-dummy-password')
         await verifySecret(password, await dummyHash)
         failures.count++
         if (failures.count >= LOCKOUT.attempts) Object.assign(failures, { count: 0, lockedUntil: now + LOCKOUT.minutes * 60_000 })
