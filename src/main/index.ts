@@ -1,63 +1,112 @@
 /**
  * Electron entry: a thin shell. It owns the window, security and IPC wiring; recognition runs
  * in the engine worker thread and everything else lives in plain modules shared with
- * browser mode (server.ts) and the command line (cli/cli.ts).
+ * browser mode (server.ts) and the command line (cli/cli.ts). The decisions it applies (window
+ * options, kiosk shortcuts, protocol, permissions, crash recovery, login item) are plain
+ * functions in electron/, unit-tested without starting Electron.
  */
-import { app, BrowserWindow, dialog } from 'electron'
-import { parseArgs } from 'node:util'
-import { resolve } from 'node:path'
+import { app, BrowserWindow, dialog, Menu, powerMonitor } from 'electron'
 import { startClockface, type ClockfaceCore } from './app-core'
+import { appStartUrl } from './electron/app-origin'
+import { createKioskExit, createShellHooks } from './electron/kiosk-exit'
+import { loginItemDecision } from './electron/login-item'
 import { resolveResourcePaths } from './electron/resource-paths'
 import { setupIpc } from './electron/setup-ipc'
+import { registerAppScheme, serveAppProtocol } from './electron/setup-protocol'
 import { setupSecurity } from './electron/setup-security'
 import { preloadPath, setupWindow } from './electron/setup-window'
+import { parseShellArgs } from './electron/shell-args'
+import { bringToFront, claimSingleInstance } from './electron/single-instance'
+import { resolveShellMode } from './electron/window-options'
+import { createIpcContexts } from './transport/ipc-context'
 
-const { values: args } = parseArgs({
-  args: process.argv.slice(app.isPackaged ? 1 : 2),
-  options: {
-    data: { type: 'string' },
-    windowed: { type: 'boolean', default: false },
-    'kiosk-id': { type: 'string' }
-  },
-  strict: false
-})
+// Privileged schemes can only be registered before the app is ready.
+registerAppScheme()
+
+const args = parseShellArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd())
+const mode = resolveShellMode(app.isPackaged, args.windowed)
+const kioskExit = createKioskExit()
 
 let core: ClockfaceCore | undefined
+let mainWindow: BrowserWindow | undefined
+let exitCode = 0
+
+/** Leaves the kiosk without the admin gate: the OS is ending the session or a service manager stops the app. */
+function quitForSystem(): void {
+  kioskExit.allowExit()
+  app.quit()
+}
+
+function applyLoginItem(): void {
+  const decision = loginItemDecision(args, app.isPackaged, process.platform)
+  if (decision.kind === 'set') app.setLoginItemSettings(decision.settings)
+  else if (decision.kind === 'unsupported') console.warn(`Clockface: start-at-login flag ignored: ${decision.reason}`)
+}
 
 async function main(): Promise<void> {
-  if (!app.requestSingleInstanceLock()) {
-    app.quit()
-    return
-  }
+  if (!claimSingleInstance(app)) return
+  app.on('second-instance', () => bringToFront(mainWindow, mode.kiosk))
   await app.whenReady()
+  // No menu means no accelerators to quit, reload or open the developer tools.
+  if (!mode.applicationMenu) Menu.setApplicationMenu(null)
+  applyLoginItem()
   setupSecurity()
   const paths = resolveResourcePaths(app.getAppPath(), __dirname, app.isPackaged)
-  const dataDir = typeof args.data === 'string' ? resolve(args.data) : app.getPath('userData')
+  serveAppProtocol(paths.rendererDir)
   core = await startClockface({
-    dataDir,
-    channel: 'app',
+    dataDir: args.dataDir ?? app.getPath('userData'),
     engineOptions: { modelsDir: paths.modelsDir, wasmDir: paths.wasmDir, workerPath: paths.workerPath },
     config: {
       // Operator notes (ambiguous identifications, audit entries that could not be written) go to the app's log.
       warn: (message, details) => console.warn(`Clockface: ${message}`, details ?? ''),
-      ...(typeof args['kiosk-id'] === 'string' ? { kioskId: args['kiosk-id'] } : {})
-    }
+      ...(args.kioskId !== undefined ? { kioskId: args.kioskId } : {})
+    },
+    // The admin-only exitKiosk operation opens the kiosk gate and quits.
+    shell: createShellHooks(kioskExit, () => app.quit())
   })
-  setupIpc(core.handlers)
-  const open = (): BrowserWindow =>
-    setupWindow({ preloadPath: preloadPath(__dirname), rendererIndex: paths.rendererIndex, windowed: args.windowed === true || !app.isPackaged })
+  // The window is this screen's kiosk, named by --kiosk-id or the host name (see service-config.ts).
+  setupIpc(core.dispatch, createIpcContexts(core.auth, core.config.kioskId))
+  const startUrl = appStartUrl({ packaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'] })
+  const open = (): BrowserWindow => {
+    mainWindow = setupWindow({
+      preloadPath: preloadPath(__dirname),
+      startUrl,
+      mode,
+      kioskExit,
+      onRendererGiveUp: (reason) => {
+        dialog.showErrorBox('Clockface stopped', `The kiosk screen keeps failing (${reason}). Restart Clockface; if it happens again, call support.`)
+        exitCode = 1
+        quitForSystem()
+      }
+    })
+    return mainWindow
+  }
   open()
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open()
   })
+  powerMonitor.on('shutdown', quitForSystem)
 }
+
+process.once('SIGTERM', quitForSystem)
+process.once('SIGINT', quitForSystem)
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
-app.on('will-quit', () => {
-  void core?.close()
+
+// Electron does not wait for promises in will-quit: hold the quit until the store is closed
+// (pending audit entries written, data files compacted and unlocked), then exit.
+let closing = false
+app.on('will-quit', (event) => {
+  if (!core) return
+  event.preventDefault()
+  if (closing) return
+  closing = true
+  void core
+    .close()
+    .catch((error: unknown) => console.error('Clockface: closing the data folder failed:', error))
+    .finally(() => app.exit(exitCode))
 })
 
 main().catch((error: unknown) => {

@@ -12,8 +12,8 @@ export interface ResourcePaths {
   wasmDir: string
   /** Built engine worker script (out/main/engine-worker.js). */
   workerPath: string
-  /** Built renderer page (out/renderer/index.html). */
-  rendererIndex: string
+  /** Built renderer folder (out/renderer), the only folder the `clockface://` protocol serves. */
+  rendererDir: string
 }
 
 /**
@@ -28,6 +28,6 @@ export function resolveResourcePaths(appPath: string, mainDir: string, packaged:
     modelsDir: join(resourcesRoot, 'models'),
     wasmDir: join(resourcesRoot, 'wasm') + '/',
     workerPath: join(mainDir, 'engine-worker.js'),
-    rendererIndex: join(mainDir, '..', 'renderer', 'index.html')
+    rendererDir: join(mainDir, '..', 'renderer')
   }
 }

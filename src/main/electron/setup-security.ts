@@ -1,27 +1,47 @@
 import { app, session, type WebContents } from 'electron'
 import { SECURITY_HEADERS } from '../transport/security-headers'
+import { isAppUrl as isAppUrlIn } from './app-origin'
+import { guardNavigation } from './navigation-guard'
+import { allowPermissionCheck, allowPermissionRequest } from './permission-policy'
 
-/** True for a URL the app itself serves: its packaged files, or the electron-vite dev server. */
+/**
+ * True for a URL of the app's own pages: `clockface://app/...`, or electron-vite's dev server
+ * while the app is not packaged. Never file://. IPC (setup-ipc.ts), navigation and
+ * permissions all ask this one function.
+ */
 export function isAppUrl(url: string): boolean {
-  if (url.startsWith('file://')) return true
-  const dev = process.env['ELECTRON_RENDERER_URL']
-  return !app.isPackaged && dev !== undefined && url.startsWith(dev)
+  return isAppUrlIn(url, { packaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'] })
 }
 
 /**
- * Locks the default session down: the camera (video only) is the one permission ever
- * granted, every response carries the same CSP and security headers as browser mode
- * ({@link SECURITY_HEADERS}), and windows cannot navigate away, open others or attach webviews.
+ * Locks the default session down: the camera (video only, for the app's origin) is the one
+ * permission ever granted and no device (HID, USB, serial) is ever handed over; responses
+ * from the network (the dev server) carry the same CSP and security headers as browser mode
+ * ({@link SECURITY_HEADERS}; the app protocol sets them itself); and every web contents is
+ * kept on the app's pages, with no new windows and no webviews (navigation-guard.ts).
  */
 export function setupSecurity(): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : []
-    callback(permission === 'media' && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video'))
+    callback(
+      allowPermissionRequest(
+        {
+          permission,
+          requestingUrl: details.requestingUrl,
+          securityOrigin: 'securityOrigin' in details ? details.securityOrigin : undefined,
+          mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined
+        },
+        isAppUrl
+      )
+    )
   })
-  ses.setPermissionCheckHandler((_contents, permission, _origin, details) => {
-    return permission === 'media' && (details.mediaType === 'video' || details.mediaType === undefined)
-  })
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    allowPermissionCheck(
+      { permission, requestingOrigin, securityOrigin: details.securityOrigin, requestingUrl: details.requestingUrl, mediaType: details.mediaType },
+      isAppUrl
+    )
+  )
+  ses.setDevicePermissionHandler(() => false)
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -30,11 +50,5 @@ export function setupSecurity(): void {
       }
     })
   })
-  app.on('web-contents-created', (_event, contents: WebContents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault()
-    })
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-  })
+  app.on('web-contents-created', (_event, contents: WebContents) => guardNavigation(contents, isAppUrl))
 }

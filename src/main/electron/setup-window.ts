@@ -1,44 +1,35 @@
 import { BrowserWindow, screen } from 'electron'
 import { join } from 'node:path'
+import { guardKioskWindow } from './kiosk-guard'
+import type { KioskExit } from './kiosk-exit'
+import { watchRenderer } from './renderer-recovery'
+import { windowOptions, type ShellMode } from './window-options'
 
 /** Options of the kiosk window. */
 export interface WindowOptions {
   /** Built preload script (see {@link preloadPath}). */
   preloadPath: string
-  /** Built renderer page, loaded unless electron-vite's dev server is running. */
-  rendererIndex: string
-  /** Fullscreen kiosk (default) or an ordinary window for set-up and development. */
-  windowed: boolean
+  /** URL the window loads (app-origin.ts `appStartUrl`): `clockface://app/index.html`, or the dev server. */
+  startUrl: string
+  /** Kiosk or windowed, developer tools or not (window-options.ts). */
+  mode: ShellMode
+  /** The admin gate out of the kiosk. */
+  kioskExit: KioskExit
+  /** Called when the page keeps crashing and the shell stops reloading it. */
+  onRendererGiveUp(reason: string): void
 }
 
 /**
- * Opens the Clockface window: fullscreen kiosk by default, with the renderer locked down
- * (context isolation, sandbox, no Node integration) and only the preload's API exposed.
+ * Opens the Clockface window with {@link windowOptions}, guards it as a kiosk when the mode
+ * says so (kiosk-guard.ts), reloads its page after a crash or hang (renderer-recovery.ts)
+ * and loads `startUrl`.
  */
 export function setupWindow(options: WindowOptions): BrowserWindow {
-  const { width, height } = screen.getPrimaryDisplay().workAreaSize
-  const win = new BrowserWindow({
-    width: Math.min(1280, width),
-    height: Math.min(800, height),
-    show: false,
-    fullscreen: !options.windowed,
-    kiosk: !options.windowed,
-    backgroundColor: '#0b0f14',
-    autoHideMenuBar: true,
-    title: 'Clockface',
-    webPreferences: {
-      preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false
-    }
-  })
+  const win = new BrowserWindow(windowOptions(options.mode, options.preloadPath, screen.getPrimaryDisplay().workAreaSize))
+  if (options.mode.kiosk) guardKioskWindow(win, options.kioskExit)
+  watchRenderer(win, { reloadUrl: options.startUrl, onGiveUp: options.onRendererGiveUp })
   win.once('ready-to-show', () => win.show())
-  const devUrl = process.env['ELECTRON_RENDERER_URL']
-  if (devUrl) void win.loadURL(devUrl)
-  else void win.loadFile(options.rendererIndex)
+  void win.loadURL(options.startUrl)
   return win
 }
 
