@@ -11,13 +11,14 @@ import type { Dispatch } from '../dispatch/dispatch'
 import type { AuthService } from '../services/auth/auth-service'
 import type { Result } from '../../shared/errors'
 import { decodeBody, encodeBody, encodingOf, JSON_TYPE, MSGPACK_TYPES, type BodyEncoding } from './http-codec'
+import { MAX_REQUEST_BODY_BYTES, registerHttpLimits, retryAfterHeaders } from './http-limits'
 import { HTTP_STATUS } from './http-status'
 import { isLoopbackRequest } from './loopback-guard'
 import { SECURITY_HEADERS } from './security-headers'
 import { cookieBinding, requestTokens } from './http-session'
 
-/** Largest request body in bytes: a 20 MB image (MAX_IMAGE_BYTES) as base64 JSON is ~27 MB; raw 4K RGBA frames are 33 MB. */
-export const HTTP_BODY_LIMIT = 64 * 1024 * 1024
+/** Largest request body in bytes: one 20 MB image (MAX_IMAGE_BYTES) as base64 JSON, ≈ 26.7 MB (http-limits.ts). */
+export const HTTP_BODY_LIMIT = MAX_REQUEST_BODY_BYTES
 
 /** The address the server binds: loopback only, never the network. */
 export const HTTP_HOST = '127.0.0.1'
@@ -46,7 +47,7 @@ export interface HttpServer {
 
 function sendResult(reply: FastifyReply, status: number, result: Result<unknown>, encoding: BodyEncoding): FastifyReply {
   const { body, contentType } = encodeBody(result, encoding)
-  return reply.code(status).header('Content-Type', contentType).header('Cache-Control', 'no-store').send(body)
+  return reply.code(status).headers(retryAfterHeaders(result)).header('Content-Type', contentType).header('Cache-Control', 'no-store').send(body)
 }
 
 function failure(code: 'invalid-input' | 'not-found' | 'internal', message: string): Result<never> {
@@ -85,6 +86,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       )
     }
   })
+  registerHttpLimits(app)
 
   await app.register(fastifyCookie)
   app.removeAllContentTypeParsers()
