@@ -165,9 +165,12 @@ export function createAuthService(options: AuthOptions): AuthService {
         dummyHash ??= hashSecret('clockface-dummy-password')
         await verifySecret(password, await dummyHash)
         failures.count++
-        if (failures.count >= LOCKOUT.attempts) Object.assign(failures, { count: 0, lockedUntil: now + LOCKOUT.minutes * 60_000 })
         unknownFailures.set(username, failures)
         if (unknownFailures.size > 10_000) unknownFailures.delete(unknownFailures.keys().next().value as string)
+        if (failures.count >= LOCKOUT.attempts) {
+          Object.assign(failures, { count: 0, lockedUntil: now + LOCKOUT.minutes * 60_000 })
+          throw lockedOut(failures.lockedUntil)
+        }
         throw wrongCredentials()
       }
       if (doc.lockedUntil !== undefined && Date.parse(doc.lockedUntil) > now) throw lockedOut(Date.parse(doc.lockedUntil))
