@@ -19,8 +19,12 @@ import {
   genderSchema,
   identifiedFaceSchema,
   kioskRegistrationSchema,
+  personDataSchema,
+  punchSchema,
   recentPunchSchema,
   sessionStateSchema,
+  settingChangeSchema,
+  settingsSchema,
   templateSourceSchema,
   verificationSchema
 } from './models'
@@ -145,6 +149,48 @@ export const employeeFieldsSchema = z.object({
   name: nameSchema,
   department: departmentSchema.default(''),
   gender: genderSchema.optional()
+})
+
+/**
+ * What the operator confirms when enrolling a face: the employee agreed to the consent text of
+ * version `textVersion` (shared/consent-text.ts). Enrolment refuses a request without it, or
+ * naming another version than the current one (`invalid-input`).
+ */
+export const consentInputSchema = z.object({ textVersion: safeText(1, 32) })
+
+/**
+ * An employee's kiosk PIN as an admin sets it: 4 to 8 digits. Stored only as a scrypt hash;
+ * lock-out after repeated wrong PINs per code (services/privacy/pin-punch.ts) keeps a short
+ * PIN from being guessed at the kiosk.
+ */
+export const employeePinSchema = z.string().regex(/^[0-9]{4,8}$/, 'must be 4 to 8 digits')
+
+/**
+ * Allowed values of each setting (inclusive; days or minutes, see settingsSchema in
+ * models.ts). `punchRetentionDays` is 0 (keep for ever) or at least its `minKept`, so a slip
+ * cannot wipe the punches a payroll run still needs; the audit log keeps at least 90 days so
+ * there is always a recent trail of admin actions.
+ */
+export const SETTINGS_RANGES = {
+  punchRetentionDays: { min: 0, max: 36_500, minKept: 30 },
+  auditRetentionDays: { min: 90, max: 36_500 },
+  idleMinutes: { min: 1, max: 240 },
+  punchPhotoRetentionDays: { min: 1, max: 365 }
+} as const
+
+const settingValue = (name: keyof typeof SETTINGS_RANGES) =>
+  z.number().int().min(SETTINGS_RANGES[name].min).max(SETTINGS_RANGES[name].max)
+
+/** The settings an update changes; a field left out keeps its value. */
+export const settingsChangesSchema = z.object({
+  punchRetentionDays: settingValue('punchRetentionDays')
+    .refine((days) => days === 0 || days >= SETTINGS_RANGES.punchRetentionDays.minKept, {
+      message: `must be 0 (keep for ever) or at least ${SETTINGS_RANGES.punchRetentionDays.minKept} days`
+    })
+    .optional(),
+  auditRetentionDays: settingValue('auditRetentionDays').optional(),
+  idleMinutes: settingValue('idleMinutes').optional(),
+  punchPhotoRetentionDays: settingValue('punchPhotoRetentionDays').optional()
 })
 
 /**
@@ -294,25 +340,34 @@ export const contract = {
     errors: ['not-found']
   }),
   createEmployee: operation({
-    summary: 'Adds an employee, and enrols their face when a photo is given (both or neither are stored).',
+    summary:
+      "Adds an employee, and enrols their face when a photo is given (both or neither are stored; a photo needs the employee's consent). An optional PIN lets them punch at the kiosk with code and PIN.",
     access: 'admin',
     input: employeeFieldsSchema.extend({
       code: employeeCodeSchema,
       photo: imageSchema.optional(),
-      source: imageSource
+      source: imageSource,
+      // Required with a photo (checked by the handler, for a plain message); ignored without one.
+      consent: consentInputSchema.optional(),
+      pin: employeePinSchema.optional()
     }),
     output: z.object({ employee: employeeSchema, template: faceTemplateSchema.nullable() }),
     errors: ['duplicate-code', 'duplicate-face', 'unreadable-image', 'unsupported-image', 'too-large', 'no-face', 'multiple-faces'],
     audited: true
   }),
   updateEmployee: operation({
-    summary: 'Changes name, department or gender of an employee.',
+    summary: 'Changes name, department, gender or kiosk PIN of an employee (pin null removes it).',
     access: 'admin',
     input: z.object({
       code: employeeCodeSchema,
       // Not employeeFieldsSchema.partial(): zod would still apply department's default and
       // erase the department on every edit that leaves it out.
-      changes: z.object({ name: nameSchema.optional(), department: departmentSchema.optional(), gender: genderSchema.optional() })
+      changes: z.object({
+        name: nameSchema.optional(),
+        department: departmentSchema.optional(),
+        gender: genderSchema.optional(),
+        pin: employeePinSchema.nullable().optional()
+      })
     }),
     output: employeeSchema,
     errors: ['not-found'],
@@ -322,19 +377,22 @@ export const contract = {
     summary: 'Removes an employee and erases their face templates and thumbnails from the data files (attendance history is kept).',
     access: 'admin',
     input: z.object({ code: employeeCodeSchema }),
-    output: z.object({ deletedTemplates: z.number().int() }),
+    // erasedFromFiles: the data files were compacted, so the deleted lines are gone from disk.
+    output: z.object({ deletedTemplates: z.number().int(), erasedFromFiles: z.boolean() }),
     errors: ['not-found'],
     audited: true
   }),
   enrolFace: operation({
     summary:
-      "Adds a face template for an employee from an image with exactly one face. The face must match the employee's enrolled templates and must not identify as anyone else; an owner may override a mismatch.",
+      "Adds a face template for an employee from an image with exactly one face, with the employee's consent. The face must match the employee's enrolled templates and must not identify as anyone else; an owner may override a mismatch.",
     access: 'admin',
     input: z.object({
       code: employeeCodeSchema,
       image: imageSchema,
       source: imageSource,
-      override: z.boolean().default(false)
+      override: z.boolean().default(false),
+      // Required (checked by the handler, for a plain message).
+      consent: consentInputSchema.optional()
     }),
     output: faceTemplateSchema,
     errors: ['not-found', 'face-mismatch', 'duplicate-face', 'unreadable-image', 'unsupported-image', 'too-large', 'no-face', 'multiple-faces'],
@@ -379,7 +437,8 @@ export const contract = {
   recogniseFrame: operation({
     summary: 'Kiosk: detects, identifies and punches the faces in one raw camera frame (registered kiosks only).',
     access: 'kiosk',
-    input: z.object({ frame: pixelImageSchema }),
+    // Strict: a kiosk id in the request is refused, never silently taken; the punch's kiosk is the caller's session.
+    input: z.strictObject({ frame: pixelImageSchema }),
     output: frameResultSchema,
     errors: []
   }),
@@ -412,6 +471,40 @@ export const contract = {
     }),
     output: z.array(auditEntrySchema),
     errors: []
+  }),
+
+  // ── Biometric privacy: PIN punches, settings, access requests ──
+  punchWithPin: operation({
+    summary:
+      'Kiosk: punches an employee by employee code and PIN (for staff without face data). Repeated wrong PINs lock the code for a while.',
+    access: 'kiosk',
+    input: z.object({ code: employeeCodeSchema, pin: z.string().min(1).max(32) }),
+    output: punchSchema,
+    errors: ['unauthorized', 'locked-out']
+  }),
+  getSettings: operation({
+    summary: 'The privacy and session settings: punch and audit retention, admin idle minutes, punch photo retention.',
+    access: 'admin',
+    input: z.object({}),
+    output: settingsSchema,
+    errors: []
+  }),
+  updateSettings: operation({
+    summary: 'Changes settings (owner only); answers the settings now in force and what changed.',
+    access: 'owner',
+    input: settingsChangesSchema,
+    output: z.object({ settings: settingsSchema, changed: z.array(settingChangeSchema) }),
+    errors: [],
+    audited: true
+  }),
+  exportPersonData: operation({
+    summary:
+      'Access request: everything stored about one person as JSON (employee record, consent, face templates with descriptors and images, punches, audit entries naming the code).',
+    access: 'admin',
+    input: z.object({ code: employeeCodeSchema }),
+    output: personDataSchema,
+    errors: ['not-found'],
+    audited: true
   })
 } as const
 
