@@ -294,6 +294,14 @@ export const contract = {
     errors: ['unauthorized'],
     audited: true
   }),
+  resetPassword: operation({
+    summary: "Sets a new password or PIN for an admin account (an owner's way back in for a manager, or the command line's for anyone); ends that account's sessions and lock-out.",
+    access: 'owner',
+    input: z.object({ username: usernameSchema, newPassword: newPasswordSchema }),
+    output: z.object({ changed: z.literal(true) }),
+    errors: ['not-found'],
+    audited: true
+  }),
   registerKiosk: operation({
     summary: 'Makes the calling screen a kiosk named kioskId: from then on it may send camera frames and punch.',
     access: 'admin',

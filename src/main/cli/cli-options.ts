@@ -27,3 +27,9 @@ export function positiveInteger(value: string): number {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number ≥ 1')
   return n
 }
+
+/** commander parser for an admin role: `owner` or `manager`. */
+export function adminRole(value: string): 'owner' | 'manager' {
+  if (value !== 'owner' && value !== 'manager') throw new InvalidArgumentError('must be owner or manager')
+  return value
+}

@@ -1,18 +1,23 @@
 /**
  * Command line: `npm run cli -- <command>` (built to out/main/cli.js).
- *   import <dir>                                   enrol a folder: one sub-folder of photos per employee code
- *   enrol --code C [--name N] [--department D] <image>
+ *   import --consent <dir>                         enrol a folder: one sub-folder of photos per employee code
+ *   enrol --code C [--name N] [--department D] --consent <image>
+ *   consent-text                                   the consent text to show before enrolling a face
  *   identify <image> [--json]                      1:N identification of every face
  *   verify --code C <image> [--json]               1:1 verification
  *   list [--json]                                  employees
  *   audit [--json] [--limit N]                     audit log of admin actions, newest first
+ *   account list | add <name> --role R | reset-password <name>   admin accounts (password on stdin)
  * Every command takes --data DIR (default: the kiosk app's data folder). Exit codes: exit-codes.ts.
  */
 import { Command, CommanderError } from 'commander'
+import { CONSENT_TEXT, CONSENT_TEXT_VERSION, CONSENT_TITLE } from '../../shared/consent-text'
 import { DEFAULT_THRESHOLD } from '../services/service-config'
+import type { AdminRole } from '../../shared/models'
+import { accountAddCommand, accountListCommand, accountResetCommand } from './account-command'
 import { auditCommand, DEFAULT_AUDIT_LIMIT } from './audit-command'
 import { withCore } from './cli-context'
-import { positiveInteger, positiveNumber } from './cli-options'
+import { adminRole, positiveInteger, positiveNumber } from './cli-options'
 import { EXIT_CODES } from './exit-codes'
 import { enrolCommand, identifyCommand, listCommand, verifyCommand } from './face-commands'
 import { importFolder } from './import-command'
@@ -21,6 +26,7 @@ const print = (line: string): void => console.log(line)
 
 const dataOption = ['--data <dir>', 'data folder (default: the Clockface app data folder)'] as const
 const thresholdOption = ['--threshold <distance>', `Euclidean match threshold (default ${DEFAULT_THRESHOLD})`, positiveNumber] as const
+const consentOption = ['--consent', 'confirm the employee agreed to the current consent text (see `consent-text`); required to enrol a face'] as const
 
 const program = new Command('clockface')
   .description('Clockface face-recognition attendance: enrolment and recognition from the command line.')
@@ -31,8 +37,11 @@ program
   .command('import')
   .description('enrol a folder of photos: one sub-folder per employee code; optional people.csv (code,name,department)')
   .argument('<dir>', 'folder to import')
+  .option(...consentOption)
   .option(...dataOption)
-  .action((dir: string, opts: { data?: string }) => withCore(opts, (ctx) => importFolder(ctx, dir, print).then(() => undefined)))
+  .action((dir: string, opts: { data?: string; consent?: boolean }) =>
+    withCore(opts, (ctx) => importFolder(ctx, dir, print, { consent: opts.consent === true }).then(() => undefined))
+  )
 
 program
   .command('enrol')
@@ -41,10 +50,18 @@ program
   .option('--name <name>', 'full name (required for a new employee)')
   .option('--department <department>', 'department')
   .argument('<image>', 'photo with exactly one face (JPEG, PNG or WebP)')
+  .option(...consentOption)
   .option(...dataOption)
-  .action((image: string, opts: { code: string; name?: string; department?: string; data?: string }) =>
+  .action((image: string, opts: { code: string; name?: string; department?: string; consent?: boolean; data?: string }) =>
     withCore(opts, (ctx) => enrolCommand(ctx, opts, image, print))
   )
+
+program
+  .command('consent-text')
+  .description('print the consent text an employee must agree to before their face is enrolled')
+  .action(() => {
+    print(`${CONSENT_TITLE} (version ${CONSENT_TEXT_VERSION})\n\n${CONSENT_TEXT}`)
+  })
 
 program
   .command('identify')
@@ -85,6 +102,27 @@ program
   .action((opts: { json?: boolean; limit?: number; data?: string }) =>
     withCore(opts, (ctx) => auditCommand(ctx, { json: opts.json === true, ...(opts.limit === undefined ? {} : { limit: opts.limit }) }, print))
   )
+
+const account = program.command('account').description('admin accounts: list, add, reset a password (the password is read from standard input or CLOCKFACE_PASSWORD)')
+account
+  .command('list')
+  .description('list admin accounts')
+  .option('--json', 'print JSON')
+  .option(...dataOption)
+  .action((opts: { json?: boolean; data?: string }) => withCore(opts, (ctx) => accountListCommand(ctx, opts.json === true, print)))
+account
+  .command('add')
+  .description('add an admin account; the first must be an owner')
+  .argument('<username>', 'user name')
+  .requiredOption('--role <role>', 'owner or manager', adminRole)
+  .option(...dataOption)
+  .action((username: string, opts: { role: AdminRole; data?: string }) => withCore(opts, (ctx) => accountAddCommand(ctx, username, opts.role, print)))
+account
+  .command('reset-password')
+  .description('set a new password for an account and lift its lock-out')
+  .argument('<username>', 'user name')
+  .option(...dataOption)
+  .action((username: string, opts: { data?: string }) => withCore(opts, (ctx) => accountResetCommand(ctx, username, print)))
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

@@ -1,7 +1,7 @@
 /**
  * The words of the audit log: which employee and template an admin request concerned, and a
  * short sentence saying what happened. Pure; only codes, ids, names and departments ever get
- * into an entry (never images, descriptors, thumbnails or the value of gender).
+ * into an entry (never images, descriptors, thumbnails, PINs or the value of gender).
  */
 import { employeeCodeSchema, type AuditedOperation, type OperationResponse } from '../../shared/contract'
 import type { Result } from '../../shared/errors'
@@ -64,7 +64,10 @@ function templateIdOf(fields: Fields): string | undefined {
 }
 
 function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`
+  if (n === 1) return `1 ${one}`
+  if (one.endsWith('ch')) return `${n} ${one}es`
+  if (one.endsWith('ry')) return `${n} ${one.slice(0, -1)}ies`
+  return `${n} ${one}s`
 }
 
 /** The request fields validation refused, from the zod issues dispatch puts in the details. */
@@ -87,7 +90,7 @@ interface Writer<K extends AuditedOperation> {
 function describeChanges(before: AuditBefore['employee'], after: Employee, fields: Fields): string {
   if (!before) {
     // The employee was not readable beforehand (a race with a delete): say what was sent.
-    const sent = Object.keys(fieldsOf(fields['changes'])).filter((k) => ['name', 'department', 'gender'].includes(k))
+    const sent = Object.keys(fieldsOf(fields['changes'])).filter((k) => ['name', 'department', 'gender', 'pin'].includes(k))
     return `updated employee ${after.code} (fields sent: ${sent.join(', ') || 'none'})`
   }
   const changes: string[] = []
@@ -95,9 +98,17 @@ function describeChanges(before: AuditBefore['employee'], after: Employee, field
   if (before.department !== after.department) changes.push(`department ${quoted(before.department)} → ${quoted(after.department)}`)
   // Gender is personal data the log has no need for: only the fact that it changed is kept.
   if (before.gender !== after.gender) changes.push('gender')
-  return changes.length > 0
-    ? `updated employee ${after.code}: changed ${changes.join(', ')}`
-    : `updated employee ${after.code}: nothing changed`
+  const parts = changes.length > 0 ? [`changed ${changes.join(', ')}`] : []
+  // Only that the PIN was set or removed, never its value.
+  const pin = fieldsOf(fields['changes'])['pin']
+  if (typeof pin === 'string') parts.push('set a new kiosk PIN')
+  if (pin === null) parts.push('removed the kiosk PIN')
+  return `updated employee ${after.code}: ${parts.length > 0 ? parts.join('; ') : 'nothing changed'}`
+}
+
+/** ` (consent recorded: text version "1")`, or nothing when the version is unknown. */
+function consentNote(version: unknown): string {
+  return typeof version === 'string' ? ` (consent recorded: text version ${quoted(version)})` : ''
 }
 
 /** `"name"` of the request's `field` when it is a string, else `?`. */
@@ -131,6 +142,10 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
     refused: () => 'refused to change own password',
     done: () => ({ summary: 'changed own password' })
   },
+  resetPassword: {
+    refused: (fields) => `refused to reset the password of ${quotedField(fields, 'username')}`,
+    done: (_value, fields) => ({ summary: `reset the password of ${quotedField(fields, 'username')}` })
+  },
   registerKiosk: {
     refused: (fields) => `refused to register kiosk ${quotedField(fields, 'kioskId')}`,
     done: (kiosk) => ({ summary: `registered this screen as kiosk ${quoted(kiosk.kioskId)}` })
@@ -151,7 +166,13 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
     done: ({ employee, template }) => ({
       employeeCode: employee.code,
       ...(template ? { templateId: template.id } : {}),
-      summary: `added employee ${employee.code} ${quoted(employee.name)} ${template ? 'with a face template' : 'without a face template'}`
+      summary: `added employee ${employee.code} ${quoted(employee.name)} ${
+        template
+          ? `with a face template${consentNote(employee.consent?.textVersion)}${employee.hasPin ? ' and a kiosk PIN' : ''}`
+          : employee.hasPin
+            ? 'with a kiosk PIN and no face template'
+            : 'without a face template'
+      }`
     })
   },
   updateEmployee: {
@@ -160,10 +181,13 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
   },
   deleteEmployee: {
     refused: (fields) => `refused to delete ${employeeLabel(fields)}`,
-    done: ({ deletedTemplates }, fields, before) => {
+    done: ({ deletedTemplates, erasedFromFiles }, fields, before) => {
       const code = codeOf(fields) ?? before.employee?.code ?? '?'
       const name = before.employee ? ` ${quoted(before.employee.name)}` : ''
-      return { employeeCode: code, summary: `deleted employee ${code}${name} and ${plural(deletedTemplates, 'face template')}` }
+      const erased = erasedFromFiles
+        ? '; their face data was erased from the data files'
+        : '; the data files could not be compacted yet, so the deleted face data stays in them until the next compaction'
+      return { employeeCode: code, summary: `deleted employee ${code}${name} and ${plural(deletedTemplates, 'face template')}${erased}` }
     }
   },
   enrolFace: {
@@ -176,6 +200,7 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
       templateId: template.id,
       summary:
         `enrolled a face template for ${template.employeeCode} (source: ${template.source})` +
+        consentNote(fieldsOf(fields['consent'])['textVersion']) +
         (fields['override'] === true ? ' with the owner override of the face-match check' : '')
     })
   },
@@ -192,6 +217,22 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
         summary: `deleted face template ${id}${before.templateOwner ? ` of ${before.templateOwner}` : ''}`
       }
     }
+  },
+  updateSettings: {
+    refused: () => 'refused to change settings',
+    done: ({ changed }) => ({
+      summary: changed.length > 0 ? `changed settings: ${changed.map((c) => `${c.name} ${c.from} → ${c.to}`).join(', ')}` : 'saved settings: nothing changed'
+    })
+  },
+  exportPersonData: {
+    refused: (fields) => `refused to export the personal data of ${employeeLabel(fields)}`,
+    done: (data) => ({
+      employeeCode: data.code,
+      summary:
+        `exported the personal data of ${data.code}${data.employee ? '' : ' (employee deleted)'}: ` +
+        `${plural(data.templates.length, 'face template')}, ${plural(data.attendance.length, 'punch')}, ` +
+        `${plural(data.auditEntries.length, 'audit entry')}`
+    })
   }
 }
 

@@ -10,6 +10,9 @@ import { createEnrolment } from './enrolment'
 import { createGallery } from './gallery'
 import { createIdentifier } from './identification'
 import { createMatchConfirmation } from './match-confirmation'
+import { exportPersonData } from './privacy/person-export'
+import { createPinPunch } from './privacy/pin-punch'
+import { createSettingsService, type SettingsService } from './privacy/settings'
 import { detectFaces, forCaller, identifyFaces, recogniseFrame } from './recognition'
 import { resolveServiceConfig, type ServiceConfig } from './service-config'
 import { verifyFace } from './verification'
@@ -34,6 +37,8 @@ export interface ServicesOptions {
   auditLog?: AuditLog
   /** The desktop shell's hooks (exitKiosk). */
   shell?: ShellHooks
+  /** The owner settings getSettings/updateSettings serve (default: one over `repos.settings`). */
+  settings?: SettingsService
 }
 
 /**
@@ -42,7 +47,7 @@ export interface ServicesOptions {
  * ClockfaceError on failure; the gallery of descriptors is read from the store on first use
  * and kept in memory after. Throws a RangeError for an out-of-range config (see resolveServiceConfig).
  */
-export function createServices({ repos, engine, auth, config: overrides, auditLog, shell }: ServicesOptions): OperationHandlers {
+export function createServices({ repos, engine, auth, config: overrides, auditLog, shell, settings: givenSettings }: ServicesOptions): OperationHandlers {
   const config = resolveServiceConfig(overrides)
   const audit = auditLog ?? createAuditLog(repos.audit, config)
   const gallery = createGallery(repos.templates)
@@ -52,6 +57,8 @@ export function createServices({ repos, engine, auth, config: overrides, auditLo
   const attendance = createAttendanceService(repos.attendance, config)
   const confirmation = createMatchConfirmation(config.confirmFrames, config.confirmWindowMs)
   const recognition = { engine, identifier, attendance, confirmation, config }
+  const settings = givenSettings ?? createSettingsService(repos.settings, config)
+  const pinPunch = createPinPunch({ employees: repos.employees, attendance, config })
 
   return {
     getEngineStatus: async () => engine.status(),
@@ -63,6 +70,7 @@ export function createServices({ repos, engine, auth, config: overrides, auditLo
     createAccount: (req) => auth.createAccount(req),
     deleteAccount: (req) => auth.deleteAccount(req),
     changePassword: (req, ctx) => auth.changePassword(req, ctx),
+    resetPassword: (req) => auth.resetPassword(req),
     registerKiosk: (req, ctx) => auth.registerKiosk(req, ctx),
     listKiosks: () => auth.listKiosks(),
     revokeKiosk: (req) => auth.revokeKiosk(req),
@@ -74,8 +82,12 @@ export function createServices({ repos, engine, auth, config: overrides, auditLo
     },
     listEmployees: (req) => employees.list(req),
     getEmployee: (req) => employees.get(req),
-    createEmployee: (req) => employees.create(req),
-    updateEmployee: (req) => employees.update(req),
+    createEmployee: (req, ctx) => employees.create(req, ctx),
+    async updateEmployee(req) {
+      const employee = await employees.update(req)
+      if (req.changes.pin !== undefined) pinPunch.reset(employee.code)
+      return employee
+    },
     deleteEmployee: (req) => employees.remove(req),
     enrolFace: (req, ctx) => enrolment.enrol(req, ctx),
     listTemplates: (req) => enrolment.list(req),
@@ -86,6 +98,10 @@ export function createServices({ repos, engine, auth, config: overrides, auditLo
     recogniseFrame: (req, ctx) => recogniseFrame(recognition, req, ctx),
     listRecentPunches: (req, ctx) => attendance.recentAtKiosk(ctx.kiosk?.kioskId ?? config.kioskId, req.limit),
     listAttendance: (req) => attendance.list(req),
-    listAuditLog: (req) => audit.list(req)
+    listAuditLog: (req) => audit.list(req),
+    punchWithPin: (req, ctx) => pinPunch.punch(req, ctx),
+    getSettings: () => settings.get(),
+    updateSettings: (req, ctx) => settings.update(req, ctx),
+    exportPersonData: (req, ctx) => exportPersonData({ repos, config }, req, ctx)
   }
 }

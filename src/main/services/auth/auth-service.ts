@@ -42,6 +42,8 @@ export interface AuthService {
   deleteAccount(request: ValidatedRequest<'deleteAccount'>): Promise<OperationResponse<'deleteAccount'>>
   /** Raises `unauthorized` for a wrong current password, `forbidden` for the local CLI operator (no account). */
   changePassword(request: ValidatedRequest<'changePassword'>, ctx: CallContext): Promise<OperationResponse<'changePassword'>>
+  /** Raises `not-found`. */
+  resetPassword(request: ValidatedRequest<'resetPassword'>): Promise<OperationResponse<'resetPassword'>>
   registerKiosk(request: ValidatedRequest<'registerKiosk'>, ctx: CallContext): Promise<KioskRegistration>
   listKiosks(): Promise<KioskRegistration[]>
   /** Raises `not-found`. */
@@ -106,7 +108,8 @@ export function createAuthService(options: AuthOptions): AuthService {
 
   function startSession(doc: AccountDoc, ctx: CallContext): void {
     const principal = principalOf(doc)
-    ctx.session?.setAdminToken(sessions.create(principal))
+    if (!ctx.session) return // the command line has no sessions; its operator stays the actor
+    ctx.session.setAdminToken(sessions.create(principal))
     // The audit entry of this call names who signed in.
     ctx.admin = principal
   }
@@ -229,6 +232,14 @@ export function createAuthService(options: AuthOptions): AuthService {
       const current = ctx.session?.adminToken()
       sessions.endForAccount(doc._id)
       if (current !== undefined) ctx.session?.setAdminToken(sessions.create(principalOf(doc)))
+      return { changed: true }
+    },
+
+    async resetPassword({ username, newPassword }) {
+      const doc = await repos.accounts.byUsername(username)
+      if (!doc) throw new ClockfaceError('not-found', `No admin account is named ${username}.`, { username })
+      await repos.accounts.update(doc._id, { passwordHash: await hashSecret(newPassword), failedAttempts: 0 }, ['lockedUntil'])
+      sessions.endForAccount(doc._id)
       return { changed: true }
     },
 
