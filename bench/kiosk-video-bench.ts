@@ -17,6 +17,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { CONSENT_TEXT_VERSION } from '../src/shared/consent-text'
 import type { OperationName, OperationRequest } from '../src/shared/contract'
 import type { Result } from '../src/shared/errors'
 import type { FrameResult } from '../src/shared/models'
@@ -96,7 +97,8 @@ async function main(): Promise<void> {
       name: 'Person A',
       department: '',
       source: 'camera',
-      photo: { kind: 'pixels', format: 'rgba', width: WIDTH, height: HEIGHT, data: frameAt(clip('aoc'), enrolAt) as Uint8Array<ArrayBuffer> }
+      photo: { kind: 'pixels', format: 'rgba', width: WIDTH, height: HEIGHT, data: frameAt(clip('aoc'), enrolAt) as Uint8Array<ArrayBuffer> },
+      consent: { textVersion: CONSENT_TEXT_VERSION }
     })
     const templateId = enrolled.template?.id ?? '?'
     console.log(`Clockface kiosk bench: ${fps} frames/s, 640×480 RGBA; A enrolled from the frame at ${enrolAt} s (template ${templateId})`)

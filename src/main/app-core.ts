@@ -14,6 +14,8 @@ import { createAuditMiddleware } from './services/audit'
 import { createAuditLog, type AuditLog } from './services/audit-log'
 import { createAuthService, type AuthService } from './services/auth/auth-service'
 import { createServices, type ShellHooks } from './services/create-services'
+import { createRetention, type Retention } from './services/privacy/retention'
+import { createSettingsService, type SettingsService } from './services/privacy/settings'
 import { resolveServiceConfig, type ServiceConfig } from './services/service-config'
 import { openStore } from './store/open-store'
 import { createRepositories, type Repositories } from './store/repositories'
@@ -31,6 +33,8 @@ export interface ClockfaceOptions {
   setupCode?: string
   /** The desktop shell's hooks. */
   shell?: ShellHooks
+  /** The front end running this core, stamped on audit entries the core writes by itself (retention); default `app`. */
+  channel?: AuditChannel
 }
 
 /** A running core. */
@@ -53,6 +57,10 @@ export interface ClockfaceCore {
   auditLog: AuditLog
   /** The resolved service settings (threshold, cooldown, kiosk id, clock). */
   config: ServiceConfig
+  /** The owner's settings (retention, idle minutes), loaded at start. */
+  settings: SettingsService
+  /** Punch and audit retention: runs at start and daily; `apply()` runs it now. */
+  retention: Retention
   /** Stops the engine thread and closes (compacts, unlocks) the store. Safe to call twice. */
   close(): Promise<void>
 }
@@ -83,6 +91,7 @@ export interface CoreParts {
   config: ServiceConfig
   setupCode?: string
   shell?: ShellHooks
+  channel?: AuditChannel
 }
 
 /**
@@ -91,14 +100,17 @@ export interface CoreParts {
  * the one caller in the app; tests call it with a store of their own and a stand-in engine
  * to check the wiring (authorisation, audit) without loading models.
  */
-export function assembleCore(parts: CoreParts): Pick<ClockfaceCore, 'dispatch' | 'auth' | 'repos' | 'auditLog'> {
+export function assembleCore(parts: CoreParts): Pick<ClockfaceCore, 'dispatch' | 'auth' | 'repos' | 'auditLog' | 'settings' | 'retention'> {
   const { store, engine, config } = parts
   const repos = createRepositories(store)
   const auditLog = createAuditLog(repos.audit, config)
-  const auth = createAuthService({ repos, config, ...(parts.setupCode === undefined ? {} : { setupCode: parts.setupCode }) })
-  const handlers = createServices({ repos, engine, auth, config, auditLog, ...(parts.shell ? { shell: parts.shell } : {}) })
+  const settings = createSettingsService(repos.settings, config)
+  const idleMinutes = () => settings.current().idleMinutes
+  const auth = createAuthService({ repos, config, idleMinutes, ...(parts.setupCode === undefined ? {} : { setupCode: parts.setupCode }) })
+  const handlers = createServices({ repos, engine, auth, config, auditLog, settings, ...(parts.shell ? { shell: parts.shell } : {}) })
   const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn }), authorize])
-  return { dispatch, auth, repos, auditLog }
+  const retention = createRetention({ attendance: repos.attendance, auditLog, settings: () => settings.current(), config, channel: parts.channel ?? 'app' })
+  return { dispatch, auth, repos, auditLog, settings, retention }
 }
 
 /**
@@ -113,8 +125,10 @@ export async function startClockface(options: ClockfaceOptions): Promise<Clockfa
   const config = resolveServiceConfig(options.config)
   const store = await openStore(options.dataDir)
   const engine = createEngine(options.engineOptions)
-  const core = assembleCore({ store, engine, config, ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }), ...(options.shell ? { shell: options.shell } : {}) })
-  await core.auditLog.enforceRetention().catch((error: unknown) => config.warn('audit log retention failed', { reason: String(error) }))
+  const core = assembleCore({ store, engine, config, ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }), ...(options.shell ? { shell: options.shell } : {}), ...(options.channel ? { channel: options.channel } : {}) })
+  await core.settings.load().catch((error: unknown) => config.warn('settings could not be read; the defaults apply', { reason: String(error) }))
+  await core.retention.apply().catch((error: unknown) => config.warn('retention failed', { reason: String(error) }))
+  core.retention.schedule()
   let closing: Promise<void> | undefined
   return {
     ...core,
@@ -123,6 +137,7 @@ export async function startClockface(options: ClockfaceOptions): Promise<Clockfa
     config,
     close() {
       closing ??= (async () => {
+        core.retention.stop()
         try {
           await engine.close()
         } finally {

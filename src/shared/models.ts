@@ -299,3 +299,56 @@ export const auditEntrySchema = z.object({
 })
 /** See {@link auditEntrySchema}. */
 export type AuditEntry = z.infer<typeof auditEntrySchema>
+
+/**
+ * Settings an owner changes in the admin view (privacy and sessions). Days are calendar days
+ * of 24 hours counted back from now; minutes are wall-clock minutes.
+ * - `punchRetentionDays`: punches older than this are removed by the daily retention run;
+ *   0 keeps them for ever (the default: payroll and working-time law usually asks for years).
+ * - `auditRetentionDays`: audit entries older than this are removed (default 730).
+ * - `idleMinutes`: an admin session ends after this long without a request (default 10).
+ * - `punchPhotoRetentionDays`: how long snapshots of suspected presentation attacks are kept
+ *   once the kiosk stores them (a later feature; nothing is stored yet). Default 30.
+ */
+export const settingsSchema = z.object({
+  punchRetentionDays: z.number().int(),
+  auditRetentionDays: z.number().int(),
+  idleMinutes: z.number().int(),
+  punchPhotoRetentionDays: z.number().int()
+})
+/** See {@link settingsSchema}. */
+export type Settings = z.infer<typeof settingsSchema>
+
+/** One setting an update changed: its name, the value before and the value after. */
+export const settingChangeSchema = z.object({ name: z.string(), from: z.number(), to: z.number() })
+/** See {@link settingChangeSchema}. */
+export type SettingChange = z.infer<typeof settingChangeSchema>
+
+/**
+ * One face template with everything stored about it, for an access request (the one place a
+ * descriptor leaves main): the 128-D `descriptor` (unit-free floats) and the JPEG thumbnail
+ * as a data: URL.
+ */
+export const exportedTemplateSchema = faceTemplateSchema.extend({ descriptor: z.array(z.number()) })
+/** See {@link exportedTemplateSchema}. */
+export type ExportedTemplate = z.infer<typeof exportedTemplateSchema>
+
+/**
+ * Everything Clockface stores about one person, for an access request (GDPR art. 15): when and
+ * by whom it was exported, the employee record (null when the employee was deleted but punches
+ * or audit entries with the code remain; never a PIN hash, only `hasPin`), the recorded
+ * consent, every face template with descriptor and thumbnail, every punch (oldest first) and
+ * every audit entry naming the code (newest first).
+ */
+export const personDataSchema = z.object({
+  code: z.string(),
+  exportedAt: isoTime,
+  exportedBy: z.string(),
+  employee: employeeSchema.nullable(),
+  consent: consentSchema.nullable(),
+  templates: z.array(exportedTemplateSchema),
+  attendance: z.array(attendanceEventSchema),
+  auditEntries: z.array(auditEntrySchema)
+})
+/** See {@link personDataSchema}. */
+export type PersonData = z.infer<typeof personDataSchema>

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
 import type { AuditEntry, Employee, Verification } from '../../src/shared/models'
 import type { IdentifyJsonEntry } from '../../src/main/cli/face-commands'
 import { deepfaceUnit, hasDeepfaceUnit, identityClusters, missingDatasetsReason } from '../helpers/datasets'
@@ -54,8 +55,22 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
     if (work) rmSync(work, { recursive: true, force: true })
   })
 
+  it('refuses to enrol without --consent, before anything is stored, and prints the consent text', () => {
+    const refused = cli('import', importDir)
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toMatch(/consent.*--consent/s)
+    const one = cli('enrol', '--code', 'N0', '--name', 'No Consent', deepfaceUnit(probes.get('C1')!))
+    expect(one.status).toBe(2)
+    expect(one.stderr).toMatch(/--consent/)
+    expect(JSON.parse(cli('list', '--json').stdout)).toEqual([])
+    const text = spawnSync(process.execPath, [cliPath, 'consent-text'], { encoding: 'utf8', timeout: 60_000 })
+    expect(text.status, text.stderr).toBe(0)
+    expect(text.stdout).toMatch(new RegExp(`version ${CONSENT_TEXT_VERSION}\\)`))
+    expect(text.stdout).toContain('face template')
+  })
+
   it('imports a folder per employee code, skipping bad photos, with a summary', () => {
-    const r = cli('import', importDir)
+    const r = cli('import', '--consent', importDir)
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/C1\/zz-not-a-photo\.jpg: skipped, unreadable-image/)
     expect(r.stdout).toMatch(/C2\/zz-couple\.jpg: skipped, multiple-faces/)
@@ -73,7 +88,10 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
     expect(byCode.get('C1')).toMatchObject({ name: 'Alice Example', department: 'Front desk' })
     expect(byCode.get('C2')).toMatchObject({ name: 'Bob, Jr.', department: 'Kitchen' })
     expect(byCode.get('C3')).toMatchObject({ name: 'C3', department: '' })
-    for (const e of employees) expect(e.templateCount).toBeGreaterThanOrEqual(1)
+    for (const e of employees) {
+      expect(e.templateCount).toBeGreaterThanOrEqual(1)
+      expect(e.consent).toMatchObject({ textVersion: CONSENT_TEXT_VERSION, recordedBy: expect.stringMatching(/^local:/) })
+    }
     expect(cli('list').stdout).toMatch(/^CODE\s+NAME\s+DEPARTMENT\s+TEMPLATES/)
   })
 
@@ -98,10 +116,10 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
     const v = JSON.parse(cli('verify', '--code', code, deepfaceUnit(file), '--json').stdout) as Verification
     expect(v).toMatchObject({ verified: true, metric: 'euclidean', threshold: 0.55 })
 
-    const enrol = cli('enrol', '--code', 'N1', '--name', 'New Person', '--department', 'Night shift', deepfaceUnit(probes.get('C3')!))
+    const enrol = cli('enrol', '--code', 'N1', '--name', 'New Person', '--department', 'Night shift', '--consent', deepfaceUnit(probes.get('C3')!))
     expect(enrol.status, enrol.stderr).toBe(0)
     expect(enrol.stdout).toMatch(/Created N1/)
-    const more = cli('enrol', '--code', 'N1', deepfaceUnit(probes.get('C3')!))
+    const more = cli('enrol', '--code', 'N1', '--consent', deepfaceUnit(probes.get('C3')!))
     expect(more.stdout).toMatch(/Enrolled another face for N1/)
   })
 
@@ -133,7 +151,7 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
     expect(unknown.status).toBe(3)
     expect(unknown.stderr).toMatch(/No employee has the code NOPE/)
 
-    const noFace = cli('enrol', '--code', 'N2', '--name', 'Gray', join(work, 'gray.jpg'))
+    const noFace = cli('enrol', '--code', 'N2', '--name', 'Gray', '--consent', join(work, 'gray.jpg'))
     expect(noFace.status).toBe(5)
     expect(noFace.stderr).toMatch(/No face/)
 
@@ -141,7 +159,7 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
     expect(missing.status).toBe(5)
     expect(missing.stderr).toMatch(/Cannot read/)
 
-    const nameless = cli('enrol', '--code', 'N3', join(work, 'gray.jpg'))
+    const nameless = cli('enrol', '--code', 'N3', '--consent', join(work, 'gray.jpg'))
     expect(nameless.status).toBe(2)
     expect(nameless.stderr).toMatch(/give --name/)
 

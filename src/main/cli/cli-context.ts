@@ -49,6 +49,7 @@ export async function withCore(options: DataOptions, body: (ctx: CliContext) => 
   try {
     core = await startClockface({
       dataDir: resolve(options.data ?? defaultDataDir()),
+      channel: 'cli',
       config: {
         // stderr, so warnings (say, an audit entry that could not be written) never mix into --json output.
         warn: (message, details) => console.error(`clockface: warning: ${message}${details ? ` ${JSON.stringify(details)}` : ''}`),

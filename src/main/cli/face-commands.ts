@@ -1,3 +1,4 @@
+import { CONSENT_TEXT_VERSION } from '../../shared/consent-text'
 import type { Box } from '../../shared/models'
 import { ClockfaceError } from '../../shared/errors'
 import { readImageFile, unwrap, type CliContext } from './cli-context'
@@ -65,21 +66,38 @@ export async function verifyCommand(ctx: CliContext, code: string, image: string
 }
 
 /**
- * `enrol --code C [--name N] [--department D] <image>`: creates the employee with this photo
- * when the code is new (then --name is required), else adds the photo as another template.
- * Raises `invalid-input` for a new code without --name, and those of createEmployee/enrolFace
- * (`duplicate-code`, `no-face`, `multiple-faces`, `unreadable-image`, `engine-unavailable`, `store-error`).
+ * The consent field of the enrolment requests of `enrol` and `import`: `--consent` means the
+ * operator confirms the employee agreed to the current consent text (`clockface consent-text`
+ * prints it). Raises `invalid-input` without the flag, before anything is read or stored.
+ */
+export function cliConsent(consent: boolean | undefined): { textVersion: string } {
+  if (consent !== true) {
+    throw new ClockfaceError(
+      'invalid-input',
+      `Enrolling a face needs the employee's consent: show them the consent text (print it with \`clockface consent-text\`, version ${CONSENT_TEXT_VERSION}) and, once they agree, run the command again with --consent.`
+    )
+  }
+  return { textVersion: CONSENT_TEXT_VERSION }
+}
+
+/**
+ * `enrol --code C [--name N] [--department D] --consent <image>`: creates the employee with this
+ * photo when the code is new (then --name is required), else adds the photo as another template.
+ * Raises `invalid-input` without --consent (see {@link cliConsent}) or for a new code without
+ * --name, and those of createEmployee/enrolFace (`duplicate-code`, `no-face`, `multiple-faces`,
+ * `unreadable-image`, `engine-unavailable`, `store-error`).
  */
 export async function enrolCommand(
   ctx: CliContext,
-  options: { code: string; name?: string; department?: string },
+  options: { code: string; name?: string; department?: string; consent?: boolean },
   image: string,
   print: (line: string) => void
 ): Promise<void> {
+  const consent = cliConsent(options.consent)
   const photo = await readImageFile(image)
   const existing = await ctx.call('getEmployee', { code: options.code })
   if (existing.ok) {
-    const template = unwrap(await ctx.call('enrolFace', { code: options.code, image: photo, source: 'file' }))
+    const template = unwrap(await ctx.call('enrolFace', { code: options.code, image: photo, source: 'file', consent }))
     print(`Enrolled another face for ${existing.value.code} (${existing.value.name}); template ${template.id}.`)
     return
   }
@@ -91,7 +109,8 @@ export async function enrolCommand(
       name: options.name,
       department: options.department ?? '',
       photo,
-      source: 'file'
+      source: 'file',
+      consent
     })
   )
   print(`Created ${created.employee.code} (${created.employee.name}) with one face template${created.template ? ` ${created.template.id}` : ''}.`)

@@ -4,6 +4,7 @@ import { employeeCodeSchema } from '../../shared/contract'
 import { ClockfaceError } from '../../shared/errors'
 import type { CliContext } from './cli-context'
 import { readImageFile } from './cli-context'
+import { cliConsent } from './face-commands'
 import { readPeopleCsv } from './people-csv'
 
 /** File extensions the import treats as photos. */
@@ -31,7 +32,15 @@ function photosIn(folder: string): string[] {
  * several faces) is reported and skipped. Raises `invalid-input` when `dir` is not a folder
  * or people.csv is malformed.
  */
-export async function importFolder(ctx: CliContext, dir: string, print: (line: string) => void): Promise<ImportSummary> {
+export async function importFolder(
+  ctx: CliContext,
+  dir: string,
+  print: (line: string) => void,
+  options: { consent?: boolean } = {}
+): Promise<ImportSummary> {
+  // `--consent`: the operator confirms every person imported agreed to the current consent
+  // text; without it the import stops here, before anything is read (see cliConsent).
+  const consent = cliConsent(options.consent)
   const root = resolve(dir)
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ClockfaceError('invalid-input', `${dir} is not a folder.`)
@@ -76,7 +85,8 @@ export async function importFolder(ctx: CliContext, dir: string, print: (line: s
           name: person.name,
           department: person.department,
           photo: image,
-          source: 'import'
+          source: 'import',
+          consent
         })
         if (created.ok) {
           exists = true
@@ -93,7 +103,7 @@ export async function importFolder(ctx: CliContext, dir: string, print: (line: s
         }
         exists = true // created meanwhile by someone else: enrol as an extra template
       }
-      const enrolled = await ctx.call('enrolFace', { code: code.data, image, source: 'import' })
+      const enrolled = await ctx.call('enrolFace', { code: code.data, image, source: 'import', consent })
       if (enrolled.ok) {
         enrolledHere++
         summary.templatesAdded++

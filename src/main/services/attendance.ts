@@ -1,7 +1,7 @@
 import { endOfDay, startOfDay } from 'date-fns'
 import type { ValidatedRequest } from '../../shared/contract'
 import { ClockfaceError } from '../../shared/errors'
-import type { AttendanceEvent, Match, Punch, PunchType, RecentPunch } from '../../shared/models'
+import type { AttendanceEvent, Match, Punch, PunchSource, PunchType, RecentPunch } from '../../shared/models'
 import type { AttendanceRepository } from '../store/repositories/attendance-repository'
 import type { AttendanceDoc, NewDoc } from '../store/store-types'
 import { toAttendanceEvent } from './mappers'
@@ -9,16 +9,24 @@ import type { ServiceConfig } from './service-config'
 
 export type { Punch }
 
+/**
+ * Who is punching and how they were recognised: a face {@link Match} (its distance to their
+ * nearest template; `source` defaults to `face`), or a PIN at the kiosk (`distance` null,
+ * `source` `pin`).
+ */
+export type PunchSubject = Pick<Match, 'employeeId' | 'code' | 'name'> & { distance: number | null; source?: PunchSource }
+
 /** Attendance recording and history. */
 export interface AttendanceService {
   /**
-   * Records a punch for a recognised employee at `config.now()`. Within `cooldownMs` of the
-   * employee's last punch nothing is recorded and that punch comes back with `repeated: true`.
-   * Otherwise the type alternates within the local day of this machine: the first punch of a
-   * day is a check-in, the next a check-out, and so on. Punches run one at a time, so two
-   * frames in flight cannot both record. Raises `store-error`.
+   * Records a punch for a recognised employee (by face or by PIN) at `config.now()`. Within
+   * `cooldownMs` of the employee's last punch (by either means) nothing is recorded and that
+   * punch comes back with `repeated: true`. Otherwise the type alternates within the local
+   * day of this machine: the first punch of a day is a check-in, the next a check-out, and so
+   * on. Punches run one at a time, so two frames in flight cannot both record. Raises
+   * `store-error`.
    */
-  punch(match: Match, kioskId: string): Promise<Punch>
+  punch(subject: PunchSubject, kioskId: string): Promise<Punch>
   /**
    * Events between `from` and `to` (inclusive; default: the local day of `to`, or today),
    * optionally of one employee code, newest first, at most `limit`.
@@ -39,25 +47,25 @@ export function createAttendanceService(
 ): AttendanceService {
   let queue: Promise<unknown> = Promise.resolve()
 
-  async function punchNow(match: Match, kioskId: string): Promise<Punch> {
+  async function punchNow(subject: PunchSubject, kioskId: string): Promise<Punch> {
     const now = config.now()
-    const last = await attendance.lastPunch(match.employeeId)
+    const last = await attendance.lastPunch(subject.employeeId)
     if (last && now.getTime() - Date.parse(last.time) < config.cooldownMs) {
       return { ...toAttendanceEvent(last), repeated: true }
     }
-    const lastToday = await attendance.lastPunchIn(match.employeeId, {
+    const lastToday = await attendance.lastPunchIn(subject.employeeId, {
       from: startOfDay(now).toISOString(),
       to: endOfDay(now).toISOString()
     })
     const type: PunchType = lastToday?.type === 'check-in' ? 'check-out' : 'check-in'
     const doc: NewDoc<AttendanceDoc> = {
-      employeeId: match.employeeId,
-      employeeCode: match.code,
-      employeeName: match.name,
+      employeeId: subject.employeeId,
+      employeeCode: subject.code,
+      employeeName: subject.name,
       type,
       time: now.toISOString(),
-      distance: match.distance,
-      source: 'face',
+      distance: subject.distance,
+      source: subject.source ?? 'face',
       kioskId
     }
     const saved = await attendance.insert(doc)
@@ -65,8 +73,8 @@ export function createAttendanceService(
   }
 
   return {
-    punch(match, kioskId) {
-      const result = queue.then(() => punchNow(match, kioskId))
+    punch(subject, kioskId) {
+      const result = queue.then(() => punchNow(subject, kioskId))
       queue = result.catch(() => undefined)
       return result
     },

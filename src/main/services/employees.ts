@@ -1,11 +1,14 @@
 import type { OperationResponse, ValidatedRequest } from '../../shared/contract'
 import { ClockfaceError } from '../../shared/errors'
 import type { Employee } from '../../shared/models'
+import type { CallContext } from '../dispatch/call-context'
 import type { Repositories } from '../store/repositories'
 import type { EmployeeDoc, NewDoc, TemplateDoc } from '../store/store-types'
 import { isUniqueViolation } from '../store/store-op'
 import type { Enrolment } from './enrolment'
 import { findEmployeeByCode } from './find-employee'
+import { consentRecord, requireConsent } from './privacy/consent'
+import { hashPin } from './privacy/pin-punch'
 import type { Gallery } from './gallery'
 import { toEmployee, toTemplate } from './mappers'
 import type { ServiceConfig } from './service-config'
@@ -21,17 +24,26 @@ export interface EmployeeService {
   /** One employee by code; raises `not-found`. */
   get(request: ValidatedRequest<'getEmployee'>): Promise<Employee>
   /**
-   * Creates an employee; with a photo, enrols its single face too. The photo is described
-   * and checked against the gallery before anything is written (a face that already belongs
-   * to someone is refused), and the employee is removed again when the template cannot be
-   * saved, so either both or neither are stored. Raises `duplicate-code`, `duplicate-face`,
-   * `no-face`, `multiple-faces`, `unreadable-image`, `engine-unavailable`, `store-error`.
+   * Creates an employee; with a photo, enrols its single face too. A photo needs the
+   * employee's consent (`invalid-input` without it, checked first), recorded on the employee
+   * with the admin of `ctx` and the time. The photo is described and checked against the
+   * gallery before anything is written (a face that already belongs to someone is refused),
+   * and the employee is removed again when the template cannot be saved, so either both or
+   * neither are stored. A `pin` is stored as a scrypt hash (about 0.3 s). Raises
+   * `invalid-input`, `duplicate-code`, `duplicate-face`, `no-face`, `multiple-faces`,
+   * `unreadable-image`, `engine-unavailable`, `store-error`.
    */
-  create(request: ValidatedRequest<'createEmployee'>): Promise<OperationResponse<'createEmployee'>>
-  /** Changes name, department or gender; raises `not-found`. */
+  create(request: ValidatedRequest<'createEmployee'>, ctx: CallContext): Promise<OperationResponse<'createEmployee'>>
+  /** Changes name, department, gender or PIN (a string sets it, null removes it); raises `not-found`. */
   update(request: ValidatedRequest<'updateEmployee'>): Promise<Employee>
-  /** Deletes an employee and their templates (attendance stays); raises `not-found`. */
-  remove(request: ValidatedRequest<'deleteEmployee'>): Promise<{ deletedTemplates: number }>
+  /**
+   * Deletes an employee and their templates (attendance stays), then compacts templates.db
+   * and employees.db so the deleted lines (descriptors, thumbnails, consent, PIN hash) are no
+   * longer in the files; `erasedFromFiles` is false when compaction failed (reported to
+   * `config.warn`; the lines then go at the next compaction, at the latest when the store
+   * closes). Raises `not-found`.
+   */
+  remove(request: ValidatedRequest<'deleteEmployee'>): Promise<OperationResponse<'deleteEmployee'>>
 }
 
 function duplicate(code: string): ClockfaceError {
@@ -48,7 +60,7 @@ export function createEmployeeService(deps: {
   repos: Pick<Repositories, 'employees' | 'templates'>
   gallery: Gallery
   enrolment: Enrolment
-  config: Pick<ServiceConfig, 'now'>
+  config: Pick<ServiceConfig, 'now' | 'warn'>
 }): EmployeeService {
   const { repos, gallery, enrolment, config } = deps
 
@@ -66,18 +78,23 @@ export function createEmployeeService(deps: {
       return toEmployee(doc, await repos.templates.countOfEmployee(doc._id))
     },
 
-    async create({ code, name, department, gender, photo, source }) {
+    async create({ code, name, department, gender, photo, source, consent, pin }, ctx) {
+      if (photo) requireConsent(consent)
       // Checked before the slow face detection so the operator hears about it at once;
       // the unique index still decides when two creations race.
       if (await repos.employees.byCode(code)) throw duplicate(code)
       const face = photo ? await enrolment.describe(photo) : null
       if (face) await enrolment.assertNotSomeoneElse(face, null)
-      const now = config.now().toISOString()
+      const pinHash = pin === undefined ? undefined : await hashPin(pin)
+      const at = config.now()
+      const now = at.toISOString()
       const fields: NewDoc<EmployeeDoc> = {
         code,
         name,
         department,
         ...(gender === undefined ? {} : { gender }),
+        ...(pinHash === undefined ? {} : { pinHash }),
+        ...(face ? { consent: consentRecord(consent, ctx, at) } : {}),
         createdAt: now,
         updatedAt: now
       }
@@ -104,7 +121,8 @@ export function createEmployeeService(deps: {
       if (changes.name !== undefined) set.name = changes.name
       if (changes.department !== undefined) set.department = changes.department
       if (changes.gender !== undefined) set.gender = changes.gender
-      const updated = await repos.employees.update(doc._id, set)
+      if (typeof changes.pin === 'string') set.pinHash = await hashPin(changes.pin)
+      const updated = await repos.employees.update(doc._id, set, changes.pin === null ? ['pinHash'] : [])
       if (!updated) throw new ClockfaceError('not-found', `No employee has the code ${code}.`, { code })
       return toEmployee(updated, await repos.templates.countOfEmployee(doc._id))
     },
@@ -116,7 +134,18 @@ export function createEmployeeService(deps: {
       const deletedTemplates = await repos.templates.removeOfEmployee(doc._id)
       await gallery.removeEmployee(doc._id)
       await repos.employees.remove(doc._id)
-      return { deletedTemplates }
+      let erasedFromFiles = true
+      try {
+        await repos.templates.compact()
+        await repos.employees.compact()
+      } catch (error) {
+        erasedFromFiles = false
+        config.warn('the data files could not be compacted after deleting an employee; the deleted lines stay until the next compaction', {
+          code,
+          reason: error instanceof Error ? error.message : String(error)
+        })
+      }
+      return { deletedTemplates, erasedFromFiles }
     }
   }
 }

@@ -9,6 +9,7 @@ import { describeSingleFace, type DescribedFace } from './describe-face'
 import { findEmployeeByCode } from './find-employee'
 import type { Gallery } from './gallery'
 import { toTemplate } from './mappers'
+import { consentRecord, requireConsent } from './privacy/consent'
 import type { ServiceConfig } from './service-config'
 
 /**
@@ -34,12 +35,19 @@ export interface Enrolment {
    * else (`duplicate-face`, never overridable: one person, one code) and, when the employee
    * already has templates, must match them (distance to their nearest template under the
    * threshold), else `face-mismatch`; an owner may override a mismatch with `override`
-   * (a manager asking for it gets `forbidden`). Raises `not-found` plus those of {@link describe}.
+   * (a manager asking for it gets `forbidden`). The request must carry the employee's consent
+   * (`invalid-input` without it, checked first); it is recorded on the employee (who, when,
+   * text version), replacing an earlier record, just before the template is stored.
+   * Raises `not-found` plus those of {@link describe}.
    */
   enrol(request: ValidatedRequest<'enrolFace'>, ctx: CallContext): Promise<FaceTemplate>
   /** Templates of one employee, oldest first; raises `not-found`. */
   list(request: ValidatedRequest<'listTemplates'>): Promise<FaceTemplate[]>
-  /** Deletes one template by id; raises `not-found`. */
+  /**
+   * Deletes one template by id, then compacts templates.db so its descriptor and thumbnail
+   * leave the file (a failed compaction goes to `config.warn`; the close compacts again).
+   * Raises `not-found`.
+   */
   remove(request: ValidatedRequest<'deleteTemplate'>): Promise<{ deleted: true }>
 }
 
@@ -50,7 +58,7 @@ export function createEnrolment(deps: {
   repos: Pick<Repositories, 'employees' | 'templates'>
   engine: FaceEngine
   gallery: Gallery
-  config: Pick<ServiceConfig, 'now' | 'threshold'>
+  config: Pick<ServiceConfig, 'now' | 'threshold' | 'warn'>
 }): Enrolment {
   const { repos, engine, gallery, config } = deps
 
@@ -82,7 +90,8 @@ export function createEnrolment(deps: {
       return saved
     },
 
-    async enrol({ code, image, source, override }, ctx) {
+    async enrol({ code, image, source, override, consent }, ctx) {
+      requireConsent(consent)
       if (override && ctx.admin?.role !== 'owner') {
         throw new ClockfaceError('forbidden', 'Only an owner may add a face that does not match the employee’s enrolled faces.')
       }
@@ -99,6 +108,8 @@ export function createEnrolment(deps: {
       }
       // The employee may have been deleted while the engine worked.
       await findEmployeeByCode(repos.employees, code)
+      const now = config.now()
+      await repos.employees.update(employee._id, { consent: consentRecord(consent, ctx, now), updatedAt: now.toISOString() })
       return toTemplate(await enrolment.save(employee._id, face, source), employee.code)
     },
 
@@ -113,6 +124,12 @@ export function createEnrolment(deps: {
       if (!doc) throw new ClockfaceError('not-found', `No face template has the id ${id}.`, { id })
       await repos.templates.remove(id)
       await gallery.removeTemplate(id)
+      await repos.templates.compact().catch((error: unknown) =>
+        config.warn('templates.db could not be compacted after deleting a face template; its lines stay until the next compaction', {
+          id,
+          reason: error instanceof Error ? error.message : String(error)
+        })
+      )
       return { deleted: true }
     }
   }

@@ -4,7 +4,7 @@
  * equals time order and range queries on `time` can use the index.
  */
 import type Datastore from 'nedb-promises'
-import type { AdminRole, AttendanceEvent, AuditEntry, Consent, TemplateSource } from '../../shared/models'
+import type { AdminRole, AttendanceEvent, AuditEntry, Consent, Settings, TemplateSource } from '../../shared/models'
 
 /** An employee as stored in `employees.db`; `code` has a unique index. */
 export interface EmployeeDoc {
@@ -76,6 +76,18 @@ export interface KioskDoc {
   revokedAt?: string
 }
 
+/**
+ * The owner settings as stored in `settings.db`: one document whose `_id` is `settings`.
+ * Fields may be missing in a file written by an older version; the settings service fills in
+ * defaults (services/privacy/settings.ts).
+ */
+export type SettingsDoc = Partial<Settings> & {
+  _id: string
+  /** UTC time and admin of the last change. */
+  updatedAt?: string
+  updatedBy?: string
+}
+
 /** A document before insertion: NeDB assigns `_id`. */
 export type NewDoc<T extends { _id: string }> = Omit<T, '_id'>
 
@@ -95,6 +107,8 @@ export interface ClockfaceStore {
   accounts: Collection<AccountDoc>
   /** Registered kiosks. */
   kiosks: Collection<KioskDoc>
+  /** Owner settings: at most one document (see {@link SettingsDoc}). */
+  settings: Collection<SettingsDoc>
   /**
    * Why the store refuses writes (a damaged data file loaded read-only until an admin
    * decides), or null when it accepts them. Repositories check it before every write.

@@ -1,5 +1,6 @@
 import type { ClockfaceStore, EmployeeDoc, NewDoc } from '../store-types'
 import { storeOp } from '../store-op'
+import { compactFile } from './compact-file'
 import { storeWrite } from './write-guard'
 
 /** Named queries on `employees.db`. Every method raises `store-error`; writes also `read-only`. */
@@ -14,6 +15,11 @@ export interface EmployeeRepository {
   update(id: string, set: Partial<NewDoc<EmployeeDoc>>, unset?: readonly (keyof EmployeeDoc)[]): Promise<EmployeeDoc | null>
   /** Removes one employee; resolves to the number removed. */
   remove(id: string): Promise<number>
+  /**
+   * Rewrites employees.db with only the live records (NeDB's crash-safe compaction), so the
+   * lines of a deleted or edited employee (old names, consent, PIN hashes) leave the file.
+   */
+  compact(): Promise<void>
 }
 
 /** Creates the employee repository over the store. */
@@ -32,6 +38,7 @@ export function createEmployeeRepository(store: Pick<ClockfaceStore, 'employees'
           { returnUpdatedDocs: true }
         )
       ) as Promise<EmployeeDoc | null>,
-    remove: (id) => storeWrite(store, 'delete the employee', () => db.remove({ _id: id }, {}))
+    remove: (id) => storeWrite(store, 'delete the employee', () => db.remove({ _id: id }, {})),
+    compact: () => storeWrite(store, 'compact the employees file', () => compactFile(db))
   }
 }

@@ -9,6 +9,7 @@ import { createAttendanceRepository, type AttendanceRepository } from './attenda
 import { createAuditRepository, type AuditRepository } from './audit-repository'
 import { createEmployeeRepository, type EmployeeRepository } from './employee-repository'
 import { createKioskRepository, type KioskRepository } from './kiosk-repository'
+import { createSettingsRepository, type SettingsRepository } from './settings-repository'
 import { createTemplateRepository, type TemplateRepository } from './template-repository'
 
 /** One repository per collection, plus the store's housekeeping the services may call. */
@@ -19,6 +20,8 @@ export interface Repositories {
   audit: AuditRepository
   accounts: AccountRepository
   kiosks: KioskRepository
+  /** Owner settings (privacy retention, idle minutes). */
+  settings: SettingsRepository
   /** Why writes are refused (damaged data loaded read-only), or null. */
   readOnlyReason(): string | null
 }
@@ -32,6 +35,7 @@ export function createRepositories(store: ClockfaceStore): Repositories {
     audit: createAuditRepository(store),
     accounts: createAccountRepository(store),
     kiosks: createKioskRepository(store),
+    settings: createSettingsRepository(store),
     readOnlyReason: () => store.readOnlyReason()
   }
 }

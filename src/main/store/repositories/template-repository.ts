@@ -1,5 +1,6 @@
 import type { ClockfaceStore, NewDoc, TemplateDoc } from '../store-types'
 import { storeOp } from '../store-op'
+import { compactFile } from './compact-file'
 import { storeWrite } from './write-guard'
 
 /** A template without its descriptor (what lists and thumbnails need). */
@@ -22,6 +23,12 @@ export interface TemplateRepository {
   remove(id: string): Promise<number>
   /** Removes every template of an employee; resolves to the number removed. */
   removeOfEmployee(employeeId: string): Promise<number>
+  /**
+   * Rewrites templates.db with only the live templates (NeDB's crash-safe compaction: temp
+   * file, then rename). NeDB appends a deletion as a new line and keeps the old lines until
+   * then, so this is what erases a deleted template's descriptor and thumbnail from the file.
+   */
+  compact(): Promise<void>
 }
 
 /** Creates the template repository over the store. */
@@ -41,6 +48,7 @@ export function createTemplateRepository(store: Pick<ClockfaceStore, 'templates'
     countOfEmployee: (employeeId) => storeOp('count face templates', () => db.count({ employeeId })),
     insert: (doc) => storeWrite(store, 'save the face template', () => db.insert(doc)),
     remove: (id) => storeWrite(store, 'delete the face template', () => db.remove({ _id: id }, {})),
-    removeOfEmployee: (employeeId) => storeWrite(store, 'delete face templates', () => db.remove({ employeeId }, { multi: true }))
+    removeOfEmployee: (employeeId) => storeWrite(store, 'delete face templates', () => db.remove({ employeeId }, { multi: true })),
+    compact: () => storeWrite(store, 'compact the face templates file', () => compactFile(db))
   }
 }

@@ -1,0 +1,101 @@
+/**
+ * Retention: personal data is kept only as long as the owner's settings say. Punches older
+ * than `punchRetentionDays` (0: kept for ever) and audit entries older than
+ * `auditRetentionDays` are removed at start and once a day after.
+ */
+import type { AuditChannel, Settings } from '../../../shared/models'
+import type { AttendanceRepository } from '../../store/repositories/attendance-repository'
+import type { AuditLog } from '../audit-log'
+import type { ServiceConfig } from '../service-config'
+
+/** Time between two retention runs while the app runs, in ms (one day). */
+export const RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** What one retention run removed. */
+export interface RetentionReport {
+  /** Punches removed (older than the punch retention; 0 when punches are kept for ever). */
+  punchesRemoved: number
+  /** Audit entries removed (older than the audit retention, or beyond the entry cap). */
+  auditEntriesRemoved: number
+}
+
+/** The retention job. */
+export interface Retention {
+  /**
+   * Runs retention once with the settings in force at `config.now()`. When it removed
+   * anything it writes one audit entry (action `applyRetention`, actor `clockface`) saying
+   * how many punches and audit entries went and the cut-off times. Raises `store-error`,
+   * `read-only` (punches are not removed while damaged data is loaded read-only).
+   */
+  apply(): Promise<RetentionReport>
+  /**
+   * Runs {@link apply} every {@link RETENTION_INTERVAL_MS} on a timer that does not keep the
+   * process alive; a failed run goes to `config.warn` and the next one tries again. Calling
+   * it again restarts the timer.
+   */
+  schedule(): void
+  /** Stops the timer (the core calls it on close). */
+  stop(): void
+}
+
+/** What {@link createRetention} needs. */
+export interface RetentionDeps {
+  attendance: Pick<AttendanceRepository, 'removeOlderThan'>
+  auditLog: Pick<AuditLog, 'enforceRetention' | 'record'>
+  /** The settings in force (read at every run, so a change applies at the next one). */
+  settings: () => Pick<Settings, 'punchRetentionDays' | 'auditRetentionDays'>
+  config: Pick<ServiceConfig, 'now' | 'warn'>
+  /** Channel recorded on the audit entry: the front end this core runs in. */
+  channel: AuditChannel
+}
+
+/** Creates the retention job; nothing runs until {@link Retention.apply} or {@link Retention.schedule}. */
+export function createRetention(deps: RetentionDeps): Retention {
+  const { attendance, auditLog, config } = deps
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<RetentionReport> | undefined
+
+  async function run(): Promise<RetentionReport> {
+    const { punchRetentionDays, auditRetentionDays } = deps.settings()
+    const now = config.now().getTime()
+    const parts: string[] = []
+    let punchesRemoved = 0
+    if (punchRetentionDays > 0) {
+      const cutoff = new Date(now - punchRetentionDays * DAY_MS).toISOString()
+      punchesRemoved = await attendance.removeOlderThan(cutoff)
+      if (punchesRemoved > 0) parts.push(`${punchesRemoved} punch${punchesRemoved === 1 ? '' : 'es'} older than ${cutoff} (${punchRetentionDays} days)`)
+    }
+    const auditEntriesRemoved = await auditLog.enforceRetention(auditRetentionDays)
+    if (auditEntriesRemoved > 0) {
+      parts.push(`${auditEntriesRemoved} audit entr${auditEntriesRemoved === 1 ? 'y' : 'ies'} older than ${auditRetentionDays} days or beyond the entry limit`)
+    }
+    if (parts.length > 0) {
+      await auditLog.record({ action: 'applyRetention', channel: deps.channel, actor: 'clockface', outcome: 'ok', summary: `retention removed ${parts.join(' and ')}` })
+    }
+    return { punchesRemoved, auditEntriesRemoved }
+  }
+
+  const retention: Retention = {
+    apply() {
+      // One run at a time: a timer firing during a slow run joins it.
+      running ??= run().finally(() => {
+        running = undefined
+      })
+      return running
+    },
+    schedule() {
+      retention.stop()
+      timer = setInterval(() => {
+        retention.apply().catch((error: unknown) => config.warn('retention run failed; the next one tries again', { reason: String(error) }))
+      }, RETENTION_INTERVAL_MS)
+      timer.unref()
+    },
+    stop() {
+      if (timer !== undefined) clearInterval(timer)
+      timer = undefined
+    }
+  }
+  return retention
+}
