@@ -221,6 +221,20 @@ function operation<I extends z.ZodType, O extends z.ZodType, S extends Operation
 const imageSource = templateSourceSchema.default('file')
 
 /**
+ * The state of the data files (getDataHealth, repairDataFile): `readOnly` with its `reason`
+ * while any file has damaged lines; each damaged file (name in the data folder, 1-based line
+ * numbers, name of the byte-exact copy kept); whether the data is encrypted at rest; the UTC
+ * time of the newest backup in the data folder's backups folder, or null.
+ */
+const dataHealthSchema = z.object({
+  readOnly: z.boolean(),
+  reason: z.string().nullable(),
+  encrypted: z.boolean(),
+  damaged: z.array(z.object({ file: z.string(), lines: z.array(z.number().int().min(1)), copy: z.string() })),
+  newestBackupAt: isoTime.nullable()
+})
+
+/**
  * Every Clockface operation. Keys are the method names on `window.clockface`; `errors` lists
  * the codes an operation raises besides those any operation can (see errors.ts).
  */
@@ -512,6 +526,33 @@ export const contract = {
     input: z.object({ code: employeeCodeSchema }),
     output: personDataSchema,
     errors: ['not-found'],
+    audited: true
+  }),
+
+  // ── Data health: damaged files, repair, backups ──
+  getDataHealth: operation({
+    summary:
+      'State of the data files: read-only (and why) when a file has damaged lines, each damaged file with its line numbers and the copy kept of it, whether the data is encrypted, and the time of the newest backup.',
+    access: 'admin',
+    input: z.object({}),
+    output: dataHealthSchema,
+    errors: []
+  }),
+  repairDataFile: operation({
+    summary:
+      'Drops the damaged lines of one data file (its good records stay; the damaged copy is kept). Writes are accepted again once no damaged file remains.',
+    access: 'owner',
+    input: z.object({ file: z.enum(['employees.db', 'templates.db', 'attendance.db', 'audit.db', 'accounts.db', 'kiosks.db', 'settings.db']) }),
+    output: dataHealthSchema,
+    errors: ['not-found'],
+    audited: true
+  }),
+  createBackup: operation({
+    summary: "Writes a backup of the data folder now (encrypted as stored, checksummed) into the data folder's backups folder.",
+    access: 'owner',
+    input: z.object({}),
+    output: z.object({ file: z.string(), createdAt: isoTime, bytes: z.number().int().min(0) }),
+    errors: [],
     audited: true
   })
 } as const

@@ -1,32 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ClockfaceError } from '../../src/shared/errors'
+import { MANIFEST_FILE } from '../../src/main/store/data-manifest'
 import { openStore, STORE_FILES } from '../../src/main/store/open-store'
 import { LOCK_FILE } from '../../src/main/store/store-lock'
-import type { ClockfaceStore } from '../../src/main/store/store-types'
+import { cleanUp, mode, newKey, open, tempDir } from '../helpers/store-fixtures'
 
-const dirs: string[] = []
-const stores: ClockfaceStore[] = []
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'clockface-store-'))
-  dirs.push(dir)
-  return dir
-}
-
-async function open(dir: string): Promise<ClockfaceStore> {
-  const store = await openStore(dir)
-  stores.push(store)
-  return store
-}
-
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close()
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+afterEach(cleanUp)
 
 const employee = (code: string) => ({
   code,
@@ -37,10 +18,10 @@ const employee = (code: string) => ({
 })
 
 describe('openStore', () => {
-  it('creates the data folder and its four files, and keeps data across reopening', async () => {
+  it('creates the data folder and its files, and keeps data across reopening', async () => {
     const dir = join(tempDir(), 'nested', 'data')
     const store = await open(dir)
-    expect(Object.values(STORE_FILES).sort()).toEqual(['attendance.db', 'audit.db', 'employees.db', 'templates.db'])
+    expect(Object.values(STORE_FILES).sort()).toEqual(['accounts.db', 'attendance.db', 'audit.db', 'employees.db', 'kiosks.db', 'settings.db', 'templates.db'])
     for (const file of Object.values(STORE_FILES)) expect(existsSync(join(dir, file))).toBe(true)
     await store.employees.insert(employee('E1'))
     await store.close()
@@ -86,34 +67,63 @@ describe('openStore', () => {
     expect(await store.attendance.find(query)).toHaveLength(3)
   })
 
-  it('refuses a corrupt file with a store-error naming it, and leaves the file untouched', async () => {
+  it('loads a file of garbage read-only, reports every line, and never rewrites it', async () => {
     const dir = tempDir()
     const garbage = 'this is not NeDB\n\u0000\u0001 garbage {{{\nmore garbage\n'
     const file = join(dir, STORE_FILES.templates)
     writeFileSync(file, garbage)
-    const error = await openStore(dir).then(
-      () => null,
-      (e: unknown) => e
-    )
-    expect(error).toBeInstanceOf(ClockfaceError)
-    expect((error as ClockfaceError).code).toBe('store-error')
-    expect((error as ClockfaceError).message).toContain(file)
-    expect((error as ClockfaceError).message).toContain('untouched')
+    const store = await open(dir)
+    expect(store.health()).toEqual({ readOnly: true, damaged: [{ file: 'templates.db', lines: [1, 2, 3], copy: expect.any(String) }] })
+    expect(store.readOnlyReason()).toContain('templates.db has damaged lines 1, 2 and 3')
+    expect(await store.templates.find({})).toEqual([])
+    await store.close()
     expect(readFileSync(file, 'utf8')).toBe(garbage)
-    // The failed open released its lock: after repairing, the folder opens again.
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false)
-    writeFileSync(file, '')
-    await open(dir)
   })
 
-  it('treats a corrupt audit.db like the other files: refused by name, left untouched', async () => {
+  it('refuses a clean file NeDB cannot load (a broken unique index) with a store-error naming it, untouched', async () => {
     const dir = tempDir()
-    const garbage = 'not an audit log {{{\n\u0000\n'
-    const file = join(dir, STORE_FILES.audit)
-    writeFileSync(file, garbage)
+    const file = join(dir, STORE_FILES.employees)
+    const twins = '{"_id":"a","code":"E1"}\n{"_id":"b","code":"E1"}\n'
+    writeFileSync(file, twins)
     await expect(openStore(dir)).rejects.toMatchObject({ code: 'store-error', message: expect.stringContaining(file) })
-    expect(readFileSync(file, 'utf8')).toBe(garbage)
+    expect(readFileSync(file, 'utf8')).toBe(twins)
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false)
+  })
+
+  it('makes the folder 0700 and every file 0600, fixing modes at open and after compaction', async () => {
+    const dir = join(tempDir(), 'data')
+    const key = newKey()
+    const store = await open(dir, { key })
+    expect(mode(dir)).toBe(0o700)
+    for (const name of [...Object.values(STORE_FILES), LOCK_FILE, MANIFEST_FILE]) expect(mode(join(dir, name)), name).toBe(0o600)
+    await store.employees.insert(employee('E1'))
+    await store.close()
+    for (const name of [...Object.values(STORE_FILES), MANIFEST_FILE]) expect(mode(join(dir, name)), name).toBe(0o600)
+
+    // Files and folders made readable by hand (or restored by another tool) are made private again.
+    chmodSync(dir, 0o755)
+    chmodSync(join(dir, STORE_FILES.employees), 0o644)
+    chmodSync(join(dir, MANIFEST_FILE), 0o644)
+    mkdirSync(join(dir, 'backups'), { mode: 0o755 })
+    writeFileSync(join(dir, 'backups', 'old.cfbak'), 'x', { mode: 0o644 })
+    await open(dir, { key })
+    expect(mode(dir)).toBe(0o700)
+    expect(mode(join(dir, STORE_FILES.employees))).toBe(0o600)
+    expect(mode(join(dir, MANIFEST_FILE))).toBe(0o600)
+    expect(mode(join(dir, 'backups'))).toBe(0o700)
+    expect(mode(join(dir, 'backups', 'old.cfbak'))).toBe(0o600)
+  })
+
+  it('keeps a name holding a Unicode line separator intact in a folder that is not encrypted', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    await store.employees.insert({ ...employee('E1'), name: 'Ada\u2028Lovelace\u2029\u0085' })
+    await store.employees.insert(employee('E2'))
+    await store.close()
+    const again = await open(dir)
+    expect(again.health().readOnly).toBe(false)
+    expect((await again.employees.findOne({ code: 'E1' }))?.name).toBe('Ada\u2028Lovelace\u2029\u0085')
   })
 
   it('refuses a folder another live process holds, and takes over a stale lock', async () => {

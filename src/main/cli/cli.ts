@@ -7,6 +7,7 @@
  *   verify --code C <image> [--json]               1:1 verification
  *   list [--json]                                  employees
  *   audit [--json] [--limit N]                     audit log of admin actions, newest first
+ *   backup [--out FILE] | restore <file>           write a verified backup / restore one (Clockface closed)
  *   account list | add <name> --role R | reset-password <name>   admin accounts (password on stdin)
  * Every command takes --data DIR (default: the kiosk app's data folder). Exit codes: exit-codes.ts.
  */
@@ -16,6 +17,7 @@ import { DEFAULT_THRESHOLD } from '../services/service-config'
 import type { AdminRole } from '../../shared/models'
 import { accountAddCommand, accountListCommand, accountResetCommand } from './account-command'
 import { auditCommand, DEFAULT_AUDIT_LIMIT } from './audit-command'
+import { backupCommand, PASSPHRASE_ENV, restoreCommand } from './backup-command'
 import { withCore } from './cli-context'
 import { adminRole, positiveInteger, positiveNumber } from './cli-options'
 import { EXIT_CODES } from './exit-codes'
@@ -102,6 +104,22 @@ program
   .action((opts: { json?: boolean; limit?: number; data?: string }) =>
     withCore(opts, (ctx) => auditCommand(ctx, { json: opts.json === true, ...(opts.limit === undefined ? {} : { limit: opts.limit }) }, print))
   )
+
+program
+  .command('backup')
+  .description('write a backup of the data folder (encrypted as it is stored) and verify it; default file: <data>/backups/clockface-backup-<UTC time>.cfbak')
+  .option('--out <file>', 'backup file to write')
+  .option('--key-file <file>', `data key file (default: <data>.key, or the passphrase in ${PASSPHRASE_ENV})`)
+  .option(...dataOption)
+  .action((opts: { out?: string; keyFile?: string; data?: string }) => backupCommand(opts, print))
+
+program
+  .command('restore')
+  .description('replace the data folder with a verified backup (Clockface must be closed); the replaced files are kept in <data>/replaced-<UTC time>/')
+  .argument('<file>', 'backup file')
+  .option('--key-file <file>', `data key file (default: <data>.key, or the passphrase in ${PASSPHRASE_ENV})`)
+  .option(...dataOption)
+  .action((file: string, opts: { keyFile?: string; data?: string }) => restoreCommand(file, opts, print))
 
 const account = program.command('account').description('admin accounts: list, add, reset a password (the password is read from standard input or CLOCKFACE_PASSWORD)')
 account

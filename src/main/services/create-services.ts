@@ -5,6 +5,7 @@ import type { Repositories } from '../store/repositories'
 import { createAttendanceService } from './attendance'
 import { createAuditLog, type AuditLog } from './audit-log'
 import type { AuthService } from './auth/auth-service'
+import { noDataHealth, type DataHealthHandlers } from './data-health'
 import { createEmployeeService } from './employees'
 import { createEnrolment } from './enrolment'
 import { createGallery } from './gallery'
@@ -39,6 +40,8 @@ export interface ServicesOptions {
   shell?: ShellHooks
   /** The owner settings getSettings/updateSettings serve (default: one over `repos.settings`). */
   settings?: SettingsService
+  /** getDataHealth, repairDataFile, createBackup over the open store (createDataHealthHandlers in data-health.ts). */
+  dataHealth?: DataHealthHandlers
 }
 
 /**
@@ -47,7 +50,7 @@ export interface ServicesOptions {
  * ClockfaceError on failure; the gallery of descriptors is read from the store on first use
  * and kept in memory after. Throws a RangeError for an out-of-range config (see resolveServiceConfig).
  */
-export function createServices({ repos, engine, auth, config: overrides, auditLog, shell, settings: givenSettings }: ServicesOptions): OperationHandlers {
+export function createServices({ repos, engine, auth, config: overrides, auditLog, shell, settings: givenSettings, dataHealth = noDataHealth }: ServicesOptions): OperationHandlers {
   const config = resolveServiceConfig(overrides)
   const audit = auditLog ?? createAuditLog(repos.audit, config)
   const gallery = createGallery(repos.templates)
@@ -102,6 +105,9 @@ export function createServices({ repos, engine, auth, config: overrides, auditLo
     punchWithPin: (req, ctx) => pinPunch.punch(req, ctx),
     getSettings: () => settings.get(),
     updateSettings: (req, ctx) => settings.update(req, ctx),
-    exportPersonData: (req, ctx) => exportPersonData({ repos, config }, req, ctx)
+    exportPersonData: (req, ctx) => exportPersonData({ repos, config }, req, ctx),
+    getDataHealth: (req, ctx) => dataHealth.getDataHealth(req, ctx),
+    repairDataFile: (req, ctx) => dataHealth.repairDataFile(req, ctx),
+    createBackup: (req, ctx) => dataHealth.createBackup(req, ctx)
   }
 }

@@ -6,6 +6,7 @@
  * the files; the chmod calls are harmless there.
  */
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
 /** Mode of the data folder and of folders Clockface creates inside it (owner only). */
@@ -34,6 +35,16 @@ export function fsyncFile(file: string): void {
     fsyncSync(fd)
   } finally {
     closeSync(fd)
+  }
+}
+
+/** {@link fsyncFile} without blocking the event loop (a flush takes milliseconds on a real disk). */
+export async function fsyncFileAsync(file: string): Promise<void> {
+  const handle = await open(file, 'r+')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
   }
 }
 

@@ -16,6 +16,21 @@ function processIsAlive(pid: number): boolean {
 }
 
 /**
+ * The pid of another live process holding the data folder's lock, or null when none does (no
+ * lock file, an unreadable one, or one left by a process that has exited). Used to tell
+ * whether a folder may be read as closed (backup) or replaced (restore takes the lock itself).
+ */
+export function lockHolder(dataDir: string): number | null {
+  let holder = Number.NaN
+  try {
+    holder = Number.parseInt(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim(), 10)
+  } catch {
+    return null
+  }
+  return Number.isInteger(holder) && holder > 0 && holder !== process.pid && processIsAlive(holder) ? holder : null
+}
+
+/**
  * Claims the data folder for this process. NeDB keeps every datastore in memory and rewrites
  * the files on compaction, so two processes on one folder (say the kiosk app and a CLI import)
  * would silently lose each other's writes. A lock left by a process that no longer runs is taken
@@ -28,7 +43,8 @@ export function lockDataDir(dataDir: string): () => void {
   const file = join(dataDir, LOCK_FILE)
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' })
+      // Private like every file in the folder (see file-modes.ts).
+      writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 })
       let released = false
       return () => {
         if (released) return

@@ -1,5 +1,5 @@
 /**
- * Document shapes of the four NeDB datastores and the store handle the services use.
+ * Document shapes of the NeDB datastores and the store handle the services use.
  * Every time is an ISO-8601 string in UTC (`Date.prototype.toISOString()`), so string order
  * equals time order and range queries on `time` can use the index.
  */
@@ -109,11 +109,45 @@ export interface ClockfaceStore {
   kiosks: Collection<KioskDoc>
   /** Owner settings: at most one document (see {@link SettingsDoc}). */
   settings: Collection<SettingsDoc>
+  /** True when the data files are encrypted at rest (the folder has a manifest and was opened with its key). */
+  encrypted: boolean
   /**
    * Why the store refuses writes (a damaged data file loaded read-only until an admin
-   * decides), or null when it accepts them. Repositories check it before every write.
+   * decides), or null when it accepts them. Repositories check it before every write. The
+   * reason names each damaged file, its damaged line numbers and the copy kept of it.
    */
   readOnlyReason(): string | null
-  /** Compacts the data files (one line per document) so the next start loads fast. */
+  /** Whether writes are refused and which data files are damaged (see {@link StoreHealth}). */
+  health(): StoreHealth
+  /**
+   * Drops the damaged lines of one data file (`file` is its name, e.g. `templates.db`): the
+   * file is rewritten crash-safely with only its good lines and accepts writes again; its
+   * damaged copy stays. Once no damaged file remains the store accepts writes (and a folder
+   * whose encryption waited for the repair is marked encrypted). Resolves to the new health.
+   * Raises ClockfaceError `not-found` when `file` is not a damaged data file of this store,
+   * `store-error` when the file changed since it was loaded or cannot be rewritten.
+   */
+  repair(file: string): Promise<StoreHealth>
+  /**
+   * Compacts the data files that are not damaged (one line per document, crash-safe: temp
+   * file and rename) so the next start loads fast, and releases the folder's lock. A damaged
+   * file is never compacted.
+   */
   close(): Promise<void>
+}
+
+/** One damaged data file, as {@link ClockfaceStore.health} reports it. */
+export interface DamagedFileInfo {
+  /** File name inside the data folder, e.g. `attendance.db`. */
+  file: string
+  /** 1-based numbers of the lines that failed decryption, authentication or parsing. */
+  lines: number[]
+  /** File name (in the data folder) of the byte-exact copy kept, `<file>.damaged-<UTC time>`. */
+  copy: string
+}
+
+/** The state of the data files: read-only when any is damaged. */
+export interface StoreHealth {
+  readOnly: boolean
+  damaged: DamagedFileInfo[]
 }
