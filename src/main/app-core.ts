@@ -17,6 +17,9 @@ import { createServices, type ShellHooks } from './services/create-services'
 import { createRetention, type Retention } from './services/privacy/retention'
 import { createSettingsService, type SettingsService } from './services/privacy/settings'
 import { resolveServiceConfig, type ServiceConfig } from './services/service-config'
+import { createDataHealthHandlers } from './services/data-health'
+import { defaultBackupDir, scheduleDailyBackups } from './store/backup-schedule'
+import type { DataKey } from './store/key-provider'
 import { openStore } from './store/open-store'
 import { createRepositories, type Repositories } from './store/repositories'
 import type { ClockfaceStore } from './store/store-types'
@@ -33,6 +36,14 @@ export interface ClockfaceOptions {
   setupCode?: string
   /** The desktop shell's hooks. */
   shell?: ShellHooks
+  /**
+   * Key of the encrypted data files (see store/key-provider.ts). Omitted: the folder must not
+   * be encrypted yet and stays as it is; the front ends always give one (a key file next to the
+   * folder by default, the OS keyring in the desktop app).
+   */
+  dataKey?: DataKey
+  /** Daily backups into `<dataDir>/backups` (default on; the CLI turns them off: it runs for seconds). */
+  dailyBackups?: boolean
   /** The front end running this core, stamped on audit entries the core writes by itself (retention); default `app`. */
   channel?: AuditChannel
 }
@@ -107,7 +118,7 @@ export function assembleCore(parts: CoreParts): Pick<ClockfaceCore, 'dispatch' |
   const settings = createSettingsService(repos.settings, config)
   const idleMinutes = () => settings.current().idleMinutes
   const auth = createAuthService({ repos, config, idleMinutes, ...(parts.setupCode === undefined ? {} : { setupCode: parts.setupCode }) })
-  const handlers = createServices({ repos, engine, auth, config, auditLog, settings, ...(parts.shell ? { shell: parts.shell } : {}) })
+  const handlers = createServices({ repos, engine, auth, config, auditLog, settings, dataHealth: createDataHealthHandlers(store, { now: config.now }), ...(parts.shell ? { shell: parts.shell } : {}) })
   const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn }), authorize])
   const retention = createRetention({ attendance: repos.attendance, auditLog, settings: () => settings.current(), config, channel: parts.channel ?? 'app' })
   return { dispatch, auth, repos, auditLog, settings, retention }
@@ -123,12 +134,21 @@ export function assembleCore(parts: CoreParts): Pick<ClockfaceCore, 'dispatch' |
  */
 export async function startClockface(options: ClockfaceOptions): Promise<ClockfaceCore> {
   const config = resolveServiceConfig(options.config)
-  const store = await openStore(options.dataDir)
+  const store = await openStore(options.dataDir, options.dataKey ? { key: options.dataKey } : {})
   const engine = createEngine(options.engineOptions)
   const core = assembleCore({ store, engine, config, ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }), ...(options.shell ? { shell: options.shell } : {}), ...(options.channel ? { channel: options.channel } : {}) })
   await core.settings.load().catch((error: unknown) => config.warn('settings could not be read; the defaults apply', { reason: String(error) }))
   await core.retention.apply().catch((error: unknown) => config.warn('retention failed', { reason: String(error) }))
   core.retention.schedule()
+  const stopBackups =
+    options.dailyBackups === false
+      ? async () => undefined
+      : scheduleDailyBackups(store, {
+          dir: defaultBackupDir(store.dataDir),
+          now: config.now,
+          onError: (error) => config.warn('daily backup failed', { reason: error instanceof Error ? error.message : String(error) })
+        })
+  if (store.health().readOnly) config.warn('data loaded read-only: a data file is damaged', { reason: store.readOnlyReason() })
   let closing: Promise<void> | undefined
   return {
     ...core,
@@ -139,6 +159,7 @@ export async function startClockface(options: ClockfaceOptions): Promise<Clockfa
       closing ??= (async () => {
         core.retention.stop()
         try {
+          await stopBackups()
           await engine.close()
         } finally {
           await store.close()

@@ -5,9 +5,10 @@
  * options, kiosk shortcuts, protocol, permissions, crash recovery, login item) are plain
  * functions in electron/, unit-tested without starting Electron.
  */
-import { app, BrowserWindow, dialog, Menu, powerMonitor } from 'electron'
+import { app, BrowserWindow, dialog, Menu, powerMonitor, safeStorage } from 'electron'
 import { startClockface, type ClockfaceCore } from './app-core'
 import { appStartUrl } from './electron/app-origin'
+import { desktopDataKey } from './electron/data-key'
 import { createKioskExit, createShellHooks } from './electron/kiosk-exit'
 import { loginItemDecision } from './electron/login-item'
 import { resolveResourcePaths } from './electron/resource-paths'
@@ -53,8 +54,11 @@ async function main(): Promise<void> {
   setupSecurity()
   const paths = resolveResourcePaths(app.getAppPath(), __dirname, app.isPackaged)
   serveAppProtocol(paths.rendererDir)
+  const dataDir = args.dataDir ?? app.getPath('userData')
   core = await startClockface({
-    dataDir: args.dataDir ?? app.getPath('userData'),
+    dataDir,
+    dataKey: desktopDataKey(dataDir, safeStorage),
+    channel: 'app',
     engineOptions: { modelsDir: paths.modelsDir, wasmDir: paths.wasmDir, workerPath: paths.workerPath },
     config: {
       // Operator notes (ambiguous identifications, audit entries that could not be written) go to the app's log.

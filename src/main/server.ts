@@ -9,6 +9,7 @@ import { Command } from 'commander'
 import pino from 'pino'
 import { ClockfaceError } from '../shared/errors'
 import { startClockface } from './app-core'
+import { cliDataKey } from './cli/backup-command'
 import { nonNegativeNumber, port, positiveInteger, positiveNumber } from './cli/cli-options'
 import { defaultDataDir } from './default-data-dir'
 import { DEFAULT_CONFIRM_FRAMES, DEFAULT_COOLDOWN_MS, DEFAULT_THRESHOLD, type ServiceConfig } from './services/service-config'
@@ -24,6 +25,7 @@ interface ServeOptions {
   cooldown?: number
   confirmFrames?: number
   kioskId?: string
+  keyFile?: string
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -33,7 +35,8 @@ async function main(argv: string[]): Promise<void> {
     .option('--data <dir>', `data folder (default: ${defaultDataDir()})`)
     .option('--threshold <distance>', `Euclidean distance under which a face matches (default ${DEFAULT_THRESHOLD})`, positiveNumber)
     .option('--cooldown <seconds>', `seconds during which a second punch of the same person is ignored (default ${DEFAULT_COOLDOWN_MS / 1000})`, nonNegativeNumber)
-    .option('--kiosk-id <id>', 'name recorded with each punch (default: host name)')
+    .option('--kiosk-id <id>', 'kiosk id of punches made by an admin without a kiosk registration (default: host name)')
+    .option('--key-file <file>', 'key of the encrypted data files (default: <data>.key next to the data folder, or the passphrase in CLOCKFACE_DATA_PASSPHRASE)')
     .option('--confirm-frames <n>', `frames that must agree on a person before the kiosk punches (default ${DEFAULT_CONFIRM_FRAMES})`, positiveInteger)
     .parse(argv)
   const opts = program.opts<ServeOptions>()
@@ -50,7 +53,7 @@ async function main(argv: string[]): Promise<void> {
   // Whoever reaches the port first must not be able to claim the owner account: at first run
   // the set-up screen asks for this code, which only the person who started the server sees.
   const setupCode = randomInt(0, 1e8).toString().padStart(8, '0')
-  const core = await startClockface({ dataDir, config, setupCode })
+  const core = await startClockface({ dataDir, config, setupCode, channel: 'browser', dataKey: cliDataKey(dataDir, opts, true) })
   const unsubscribe = core.engine.onStatus((status) => {
     if (status.state === 'ready') logger.info({ backend: status.backend }, 'recognition engine ready')
     if (status.state === 'error') logger.error({ error: status.error }, 'recognition engine failed')

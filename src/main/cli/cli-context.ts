@@ -1,15 +1,18 @@
-import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import type { OperationName, OperationRequest, OperationResponse } from '../../shared/contract'
+import { MAX_IMAGE_BYTES, type OperationName, type OperationRequest, type OperationResponse } from '../../shared/contract'
 import { ClockfaceError, type Result } from '../../shared/errors'
 import { cliContext, startClockface, type ClockfaceCore } from '../app-core'
 import { defaultDataDir } from '../default-data-dir'
+import { cliDataKey } from './backup-command'
 import { EXIT_CODES } from './exit-codes'
+import { readFileWithin } from './read-limited-file'
 
 /** Options every data command takes. */
 export interface DataOptions {
   /** Data folder (`--data`); default: the kiosk app's folder (defaultDataDir). */
   data?: string
+  /** Key file of the encrypted data (`--key-file`); see cliDataKey in backup-command.ts for the default. */
+  keyFile?: string
   /** Euclidean match threshold (`--threshold`); default: DEFAULT_THRESHOLD. */
   threshold?: number
 }
@@ -22,13 +25,18 @@ export interface CliContext {
   call<K extends OperationName>(name: K, request: OperationRequest<K>): Promise<Result<OperationResponse<K>>>
 }
 
-/** Reads an image file as an encoded-image request field; raises `unreadable-image` when it cannot be read. */
+/**
+ * Reads an image file as an encoded-image request field. Its size is checked before reading
+ * (readFileWithin): over MAX_IMAGE_BYTES (contract.ts) raises ClockfaceError `too-large`
+ * naming the file, its size and the limit; a file that is not a regular file raises
+ * `invalid-input`; one that cannot be opened or read raises `unreadable-image`. The type
+ * (JPEG, PNG or WebP) is the engine's check, made before anything decodes the bytes.
+ */
 export async function readImageFile(path: string): Promise<{ kind: 'encoded'; data: Uint8Array<ArrayBuffer> }> {
   try {
-    const bytes = await readFile(resolve(path))
-    // A copy that owns its ArrayBuffer (Buffers share a pool).
-    return { kind: 'encoded', data: new Uint8Array(bytes) }
+    return { kind: 'encoded', data: await readFileWithin(path, MAX_IMAGE_BYTES, 'image') }
   } catch (error) {
+    if (error instanceof ClockfaceError) throw error
     throw new ClockfaceError('unreadable-image', `Cannot read ${path}: ${(error as Error).message}`)
   }
 }
@@ -47,8 +55,11 @@ export function unwrap<T>(result: Result<T>): T {
 export async function withCore(options: DataOptions, body: (ctx: CliContext) => Promise<void>): Promise<void> {
   let core: ClockfaceCore | undefined
   try {
+    const dataDir = resolve(options.data ?? defaultDataDir())
     core = await startClockface({
-      dataDir: resolve(options.data ?? defaultDataDir()),
+      dataDir,
+      dataKey: cliDataKey(dataDir, options, true),
+      dailyBackups: false,
       channel: 'cli',
       config: {
         // stderr, so warnings (say, an audit entry that could not be written) never mix into --json output.

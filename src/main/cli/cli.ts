@@ -27,6 +27,7 @@ import { importFolder } from './import-command'
 const print = (line: string): void => console.log(line)
 
 const dataOption = ['--data <dir>', 'data folder (default: the Clockface app data folder)'] as const
+const keyFileOption = ['--key-file <file>', 'key of the encrypted data files (default: <data>.key, or the passphrase in CLOCKFACE_DATA_PASSPHRASE)'] as const
 const thresholdOption = ['--threshold <distance>', `Euclidean match threshold (default ${DEFAULT_THRESHOLD})`, positiveNumber] as const
 const consentOption = ['--consent', 'confirm the employee agreed to the current consent text (see `consent-text`); required to enrol a face'] as const
 
@@ -41,6 +42,7 @@ program
   .argument('<dir>', 'folder to import')
   .option(...consentOption)
   .option(...dataOption)
+  .option(...keyFileOption)
   .action((dir: string, opts: { data?: string; consent?: boolean }) =>
     withCore(opts, (ctx) => importFolder(ctx, dir, print, { consent: opts.consent === true }).then(() => undefined))
   )
@@ -54,6 +56,7 @@ program
   .argument('<image>', 'photo with exactly one face (JPEG, PNG or WebP)')
   .option(...consentOption)
   .option(...dataOption)
+  .option(...keyFileOption)
   .action((image: string, opts: { code: string; name?: string; department?: string; consent?: boolean; data?: string }) =>
     withCore(opts, (ctx) => enrolCommand(ctx, opts, image, print))
   )
@@ -72,6 +75,7 @@ program
   .option('--json', 'print JSON: one entry per face with code, name, distance, threshold, box')
   .option(...thresholdOption)
   .option(...dataOption)
+  .option(...keyFileOption)
   .action((image: string, opts: { json?: boolean; data?: string; threshold?: number }) =>
     withCore(opts, (ctx) => identifyCommand(ctx, image, opts.json === true, print))
   )
@@ -84,6 +88,7 @@ program
   .option('--json', 'print the verification as JSON')
   .option(...thresholdOption)
   .option(...dataOption)
+  .option(...keyFileOption)
   .action((image: string, opts: { code: string; json?: boolean; data?: string; threshold?: number }) =>
     withCore(opts, (ctx) => verifyCommand(ctx, opts.code, image, opts.json === true, print))
   )
@@ -93,6 +98,7 @@ program
   .description('list employees with their number of face templates')
   .option('--json', 'print JSON')
   .option(...dataOption)
+  .option(...keyFileOption)
   .action((opts: { json?: boolean; data?: string }) => withCore(opts, (ctx) => listCommand(ctx, opts.json === true, print)))
 
 program
@@ -101,6 +107,7 @@ program
   .option('--json', 'print JSON: the entries with time (UTC), action, channel, employeeCode, templateId, outcome, summary')
   .option('--limit <n>', `most entries to show (default ${DEFAULT_AUDIT_LIMIT})`, positiveInteger)
   .option(...dataOption)
+  .option(...keyFileOption)
   .action((opts: { json?: boolean; limit?: number; data?: string }) =>
     withCore(opts, (ctx) => auditCommand(ctx, { json: opts.json === true, ...(opts.limit === undefined ? {} : { limit: opts.limit }) }, print))
   )
@@ -111,6 +118,7 @@ program
   .option('--out <file>', 'backup file to write')
   .option('--key-file <file>', `data key file (default: <data>.key, or the passphrase in ${PASSPHRASE_ENV})`)
   .option(...dataOption)
+  .option(...keyFileOption)
   .action((opts: { out?: string; keyFile?: string; data?: string }) => backupCommand(opts, print))
 
 program
@@ -119,6 +127,7 @@ program
   .argument('<file>', 'backup file')
   .option('--key-file <file>', `data key file (default: <data>.key, or the passphrase in ${PASSPHRASE_ENV})`)
   .option(...dataOption)
+  .option(...keyFileOption)
   .action((file: string, opts: { keyFile?: string; data?: string }) => restoreCommand(file, opts, print))
 
 const account = program.command('account').description('admin accounts: list, add, reset a password (the password is read from standard input or CLOCKFACE_PASSWORD)')
@@ -127,6 +136,7 @@ account
   .description('list admin accounts')
   .option('--json', 'print JSON')
   .option(...dataOption)
+  .option(...keyFileOption)
   .action((opts: { json?: boolean; data?: string }) => withCore(opts, (ctx) => accountListCommand(ctx, opts.json === true, print)))
 account
   .command('add')
@@ -134,12 +144,14 @@ account
   .argument('<username>', 'user name')
   .requiredOption('--role <role>', 'owner or manager', adminRole)
   .option(...dataOption)
+  .option(...keyFileOption)
   .action((username: string, opts: { role: AdminRole; data?: string }) => withCore(opts, (ctx) => accountAddCommand(ctx, username, opts.role, print)))
 account
   .command('reset-password')
   .description('set a new password for an account and lift its lock-out')
   .argument('<username>', 'user name')
   .option(...dataOption)
+  .option(...keyFileOption)
   .action((username: string, opts: { data?: string }) => withCore(opts, (ctx) => accountResetCommand(ctx, username, print)))
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -146,6 +146,14 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
     refused: (fields) => `refused to reset the password of ${quotedField(fields, 'username')}`,
     done: (_value, fields) => ({ summary: `reset the password of ${quotedField(fields, 'username')}` })
   },
+  repairDataFile: {
+    refused: (fields) => `refused to repair data file ${quotedField(fields, 'file')}`,
+    done: (_health, fields) => ({ summary: `dropped the damaged lines of data file ${quotedField(fields, 'file')} (the damaged copy is kept)` })
+  },
+  createBackup: {
+    refused: () => 'refused to make a backup',
+    done: (backup) => ({ summary: `made a backup (${backup.bytes} bytes)` })
+  },
   registerKiosk: {
     refused: (fields) => `refused to register kiosk ${quotedField(fields, 'kioskId')}`,
     done: (kiosk) => ({ summary: `registered this screen as kiosk ${quoted(kiosk.kioskId)}` })
