@@ -18,7 +18,7 @@ function contentSecurityPolicy(): Plugin {
 
 // face-api and TensorFlow.js are bundled into the engine worker instead of shipped as
 // node_modules (tfjs alone is 142 MB unpacked); native or optional modules stay external.
-const bundled = ['@vladmandic/face-api', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'zod', '@msgpack/msgpack', 'date-fns']
+const bundled = ['@vladmandic/face-api', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'zod', '@msgpack/msgpack', 'date-fns', 'file-type']
 
 export default defineConfig({
   main: {

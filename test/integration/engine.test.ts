@@ -97,9 +97,9 @@ describe.skipIf(!hasDeepfaceUnit)(`face engine on real photos${hasDeepfaceUnit ?
     expect(scores).toEqual([...scores].sort((a, b) => b - a))
   })
 
-  it('rejects bytes that are not an image with unreadable-image', async () => {
+  it('rejects bytes that are not an image with unsupported-image, and a cut-off JPEG with unreadable-image', async () => {
     const csv = { kind: 'encoded' as const, data: new Uint8Array(readFileSync(deepfaceUnit('master.csv'))) }
-    await expect(engine.detect(csv, photo)).rejects.toMatchObject({ name: 'ClockfaceError', code: 'unreadable-image' })
+    await expect(engine.detect(csv, photo)).rejects.toMatchObject({ name: 'ClockfaceError', code: 'unsupported-image' })
     const truncated = encoded('img1.jpg')
     await expect(engine.detect({ kind: 'encoded', data: truncated.data.subarray(0, 20_000) }, photo)).rejects.toMatchObject({
       code: 'unreadable-image'

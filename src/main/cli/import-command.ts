@@ -28,9 +28,11 @@ function photosIn(folder: string): string[] {
  * `import <dir>`: enrols a folder of photos, one sub-folder per employee code. Names and
  * departments come from `<dir>/people.csv` (code,name,department) when present, else the name
  * is the code. A missing employee is created with their first usable photo; every other
- * usable photo becomes another template. A photo that cannot be enrolled (unreadable, no face,
- * several faces) is reported and skipped. Raises `invalid-input` when `dir` is not a folder
- * or people.csv is malformed.
+ * usable photo becomes another template. A photo that cannot be enrolled is reported and
+ * skipped: over MAX_IMAGE_BYTES (refused from its size, never read), not a JPEG, PNG or WebP,
+ * over the pixel limits, unreadable, no face, several faces. Raises `invalid-input` when `dir`
+ * is not a folder or people.csv is malformed, `too-large` when people.csv is over
+ * MAX_PEOPLE_CSV_BYTES (people-csv.ts).
  */
 export async function importFolder(
   ctx: CliContext,
@@ -75,7 +77,8 @@ export async function importFolder(
       try {
         image = await readImageFile(join(root, folder, photo))
       } catch (error) {
-        print(`${label}: skipped, ${(error as Error).message}`)
+        const code = error instanceof ClockfaceError ? `${error.code}: ` : ''
+        print(`${label}: skipped, ${code}${(error as Error).message}`)
         summary.photosSkipped++
         continue
       }

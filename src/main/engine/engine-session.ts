@@ -54,6 +54,14 @@ export interface WorkerSession {
    * Safe to call more than once.
    */
   terminate(reason: string): Promise<void>
+  /**
+   * Stops a worker that no longer answers (one request ran far past any real one) as if it
+   * had crashed: pending requests reject at once with ClockfaceError `engine-unavailable`
+   * carrying `reason`, {@link WorkerSessionEvents.onEnd} is called with kind `crashed` (so
+   * the supervisor starts another worker), and the thread is terminated. Does nothing once
+   * the session has ended.
+   */
+  abort(reason: string): void
 }
 
 interface Pending {
@@ -129,6 +137,12 @@ export function openWorkerSession(worker: Worker, events: WorkerSessionEvents): 
       // so a caller that awaits close() before handling its request still sees the rejection
       // as handled (the rejection and close() settle in the same turn).
       rejectPending(reason)
+    },
+    abort(reason: string): void {
+      if (ended) return
+      endOnItsOwn('crashed', reason)
+      // The 'exit' that follows finds the session ended and adds nothing.
+      void worker.terminate()
     }
   }
 }

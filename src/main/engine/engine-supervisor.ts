@@ -16,8 +16,10 @@ import { ClockfaceError } from '../../shared/errors'
 import type { EngineStatus } from '../../shared/models'
 import type { WorkerReplyValue } from './engine-protocol'
 import { transferableBuffer } from './engine-protocol'
+import { createEngineQueue, queueLimits, workKind, type QueueLimitOptions } from './engine-queue'
 import { openWorkerSession, type RequestBody, type WorkerEnd, type WorkerSession } from './engine-session'
 import type { DetectOptions, EngineDetection, EngineMemory, FaceEngine } from './engine-types'
+import { screenEncodedImage } from './image-screen'
 
 /**
  * Delay before the first restart after a crash, in ms. Long enough for the dead thread's
@@ -66,6 +68,8 @@ export interface SupervisorOptions {
   maxRestarts?: number
   /** Ready time in ms after which a crash starts the count over (default {@link STABLE_AFTER_MS}). */
   stableAfterMs?: number
+  /** Bounds and time limits of the detect queue (defaults in engine-queue.ts). */
+  queue?: QueueLimitOptions
 }
 
 const unavailable = (message: string): ClockfaceError => new ClockfaceError('engine-unavailable', message)
@@ -90,6 +94,13 @@ interface Waiter {
  *   message names the file), or `spawnWorker` throwing: status `error`; waiting and later
  *   calls reject with `engine-unavailable`, and no worker is started again.
  * - `close()`: no restart ever; pending and later calls reject with `engine-unavailable`.
+ *
+ * `detect` screens an encoded image first (type by magic bytes, size from its header;
+ * image-screen.ts), then waits its turn in a bounded queue (engine-queue.ts): it rejects at
+ * once with `unsupported-image` or `too-large` for an image the engine would refuse, with
+ * `busy` when too many requests of its kind already wait, and with `timeout` when it was not
+ * answered within its kind's time limit. A request the worker runs for longer than the
+ * queue's hung limit ends that worker as a crash, and a new one is started as above.
  */
 export function superviseEngine(spawnWorker: SpawnWorker, options: SupervisorOptions = {}): FaceEngine {
   const initialDelay = options.initialRestartDelayMs ?? INITIAL_RESTART_DELAY_MS
@@ -111,6 +122,20 @@ export function superviseEngine(spawnWorker: SpawnWorker, options: SupervisorOpt
   let restartNote: string | null = null
   let restartTimer: ReturnType<typeof setTimeout> | null = null
   let closed = false
+  /** Settles when close() is done; set by close(). */
+  let closing: Promise<void> | null = null
+  /** Encoded images of detect calls still being screened, not yet queued. */
+  const screening = new Set<Promise<unknown>>()
+  const limits = queueLimits(options.queue)
+  const queue = createEngineQueue(limits, {
+    canStart: () => status.state === 'ready' && session !== null,
+    onHung: (kind, runningMs) => {
+      session?.abort(
+        `the face engine stopped answering (one ${kind} ran for ${(runningMs / 1000).toFixed(1)} s, ` +
+          `the limit is ${(limits.hungAfterMs[kind] / 1000).toFixed(1)} s)`
+      )
+    }
+  })
 
   function publish(next: EngineStatus): void {
     status = restarts > 0 ? { ...next, restarts } : next
@@ -127,6 +152,9 @@ export function superviseEngine(spawnWorker: SpawnWorker, options: SupervisorOpt
       if (status.state === 'ready') waiter.resolve()
       else waiter.reject(unavailable(status.error ?? 'the face engine stopped'))
     }
+    if (status.state === 'ready') queue.wake()
+    // close() fails its waiting calls itself, once the worker has stopped.
+    else if (!closed) queue.clear(unavailable(status.error ?? 'the face engine stopped'))
   }
 
   /** Down for good: the first reason wins (a later close() keeps the cause visible). */
@@ -213,8 +241,26 @@ export function superviseEngine(spawnWorker: SpawnWorker, options: SupervisorOpt
       return () => listeners.delete(listener)
     },
     detect(image: ImageInput, options: DetectOptions): Promise<EngineDetection> {
-      const buffer = image.kind === 'pixels' ? transferableBuffer(image.data) : null
-      return call({ type: 'detect', image, options }, buffer ? [buffer] : [])
+      const send = (): Promise<EngineDetection> => {
+        // The queue starts a request only while ready, when a session always exists.
+        if (!session) return Promise.reject(unavailable(status.error ?? 'the face engine stopped'))
+        const buffer = image.kind === 'pixels' ? transferableBuffer(image.data) : null
+        return session.request({ type: 'detect', image, options }, buffer ? [buffer] : [])
+      }
+      const enqueue = (): Promise<EngineDetection> => {
+        if (status.state !== 'error') return queue.run(workKind(options), send)
+        const error = unavailable(status.error ?? 'the face engine stopped')
+        // A call screened while close() runs fails when close() settles, as calls with the worker do.
+        return closing ? closing.then(() => Promise.reject(error)) : Promise.reject(error)
+      }
+      // Raw frames have no header to screen; queued in the same turn, so a close() or crash
+      // right after the call finds them with the worker.
+      if (image.kind !== 'encoded') return enqueue()
+      const screened = screenEncodedImage(image.data)
+      const forget = (): void => void screening.delete(screened)
+      screening.add(screened)
+      screened.then(forget, forget)
+      return screened.then(enqueue)
     },
     memory(): Promise<EngineMemory> {
       return call({ type: 'memory' })
@@ -222,10 +268,18 @@ export function superviseEngine(spawnWorker: SpawnWorker, options: SupervisorOpt
     async close(): Promise<void> {
       if (closed) return
       closed = true
+      let done = (): void => undefined
+      closing = new Promise<void>((resolve) => (done = resolve))
       const current = session
       session = null
       giveUp(CLOSED)
       await current?.terminate(CLOSED)
+      // Calls waiting in the queue or still being screened fail now, in the turn close()
+      // settles, like the calls the worker had: a caller that awaits close() before handling
+      // its call still sees the rejection as handled.
+      await Promise.allSettled([...screening])
+      queue.clear(unavailable(CLOSED))
+      done()
     }
   }
 }

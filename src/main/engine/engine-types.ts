@@ -56,10 +56,15 @@ export interface EngineMemory {
 
 /**
  * The face engine. Every method is asynchronous because the work happens in another thread.
- * `detect` rejects with a ClockfaceError `unreadable-image` for bytes that do not decode, and
- * `engine-unavailable` when the models failed to load, when the engine thread crashed while
- * working on that call, or after `close()`. After a crash the engine starts a new thread by
- * itself (status `loading`, then `ready`); calls made meanwhile wait for it.
+ * `detect` rejects with a ClockfaceError `unsupported-image` for bytes that are not a JPEG,
+ * PNG or WebP, `too-large` for an image over the pixel limits (both checked before anything
+ * is decoded or queued), `unreadable-image` for bytes that do not decode, `busy` when too many
+ * requests of its kind already wait (details `{ retryAfterMs }`), `timeout` when it was not
+ * answered within its kind's time limit (engine-queue.ts), and `engine-unavailable` when the
+ * models failed to load, when the engine thread crashed while working on that call, or after
+ * `close()`. After a crash, or when one request keeps the thread busy far past any real one,
+ * the engine starts a new thread by itself (status `loading`, then `ready`); calls made
+ * meanwhile wait for it, within their time limits.
  */
 export interface FaceEngine {
   /**

@@ -4,8 +4,9 @@
  * first so one 24-megapixel photo cannot grow the wasm heap (which never shrinks) by gigabytes.
  */
 import sharp, { type Metadata, type Sharp } from 'sharp'
-import { MAX_IMAGE_SIDE, type ImageInput } from '../../shared/contract'
+import type { ImageInput } from '../../shared/contract'
 import { ClockfaceError } from '../../shared/errors'
+import { checkImageDimensions, MAX_IMAGE_PIXELS } from './image-limits'
 
 /**
  * Longest side, in pixels, of the image the networks see. Detectors resize to ≤ 608 px and
@@ -46,21 +47,22 @@ function inferenceSize(width: number, height: number): { width: number; height: 
 }
 
 async function decodeEncoded(data: Uint8Array): Promise<PreparedImage> {
-  // limitInputPixels: refuse decompression bombs before decoding a single row.
-  const source = (): Sharp => sharp(data, { limitInputPixels: MAX_IMAGE_SIDE * MAX_IMAGE_SIDE })
+  // The engine client screened type and header size already (image-screen.ts); the worker
+  // checks again so it stays safe whoever posts to it. limitInputPixels makes sharp refuse
+  // to decode an image over the budget even if a header lied about its size.
+  const source = (): Sharp => sharp(data, { limitInputPixels: MAX_IMAGE_PIXELS })
   let meta: Metadata
   try {
-    meta = await source().metadata()
+    // Header only; without the limit so an oversized image is refused below with its size.
+    meta = await sharp(data, { limitInputPixels: false }).metadata()
   } catch (error) {
     throw unreadable(`the image could not be read as JPEG, PNG or WebP (${(error as Error).message})`)
   }
   if (!ACCEPTED_FORMATS.has(meta.format)) {
-    throw unreadable(`${meta.format} images are not accepted; send JPEG, PNG or WebP`)
+    throw new ClockfaceError('unsupported-image', `${meta.format} images are not accepted; send JPEG, PNG or WebP`)
   }
   const { width, height } = meta.autoOrient
-  if (Math.max(width, height) > MAX_IMAGE_SIDE) {
-    throw unreadable(`the image is ${width}×${height} pixels; the largest side allowed is ${MAX_IMAGE_SIDE}`)
-  }
+  checkImageDimensions(width, height)
   const target = inferenceSize(width, height)
   try {
     let pipeline = source().rotate()
@@ -90,9 +92,10 @@ async function fromPixels(image: Extract<ImageInput, { kind: 'pixels' }>): Promi
 }
 
 /**
- * Prepares an image for inference. Throws ClockfaceError `unreadable-image` for bytes that are
- * not a decodable JPEG, PNG or WebP (or decode to more than {@link MAX_IMAGE_SIDE} per side),
- * `invalid-input` for pixel data whose length does not match its size.
+ * Prepares an image for inference. Throws ClockfaceError `unsupported-image` for an encoded
+ * image that is not JPEG, PNG or WebP, `too-large` for one over {@link MAX_IMAGE_PIXELS} or
+ * MAX_IMAGE_SIDE per side (refused from its header, before decoding), `unreadable-image` for
+ * bytes that do not decode, `invalid-input` for pixel data whose length does not match its size.
  */
 export function prepareImage(image: ImageInput): Promise<PreparedImage> {
   return image.kind === 'pixels' ? fromPixels(image) : decodeEncoded(image.data)

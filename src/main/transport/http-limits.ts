@@ -152,7 +152,8 @@ export function registerHttpLimits(app: FastifyInstance, options: Partial<HttpLi
     const share = declared ?? limits.maxBodyBytes
     if (share <= limits.smallBodyBytes) return
     if (inFlight > 0 && inFlight + share > limits.maxBodyBytesInFlight) {
-      // Node discards the unread body after the answer, so the connection stays usable.
+      // Node discards the unread body after the answer, so the connection stays usable; closing
+      // it instead makes clients that are still sending see a broken connection, not the 503.
       reply.header('Retry-After', String(BODY_BUSY_RETRY_SECONDS))
       return refuse(
         request,
