@@ -1,7 +1,8 @@
 /**
  * Helpers for the end-to-end tests: a fake webcam made from a real talking-head video,
- * a browser-mode server on a free port with a fresh data folder, and Chromium launched with
- * the flags this machine needs.
+ * a browser-mode server on a free port with a fresh data folder (and the set-up code it
+ * printed), Chromium launched with the flags this machine needs, and an API caller that keeps
+ * its session cookies like a browser does.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
@@ -43,18 +44,28 @@ export function fakeCamera(who: 'aoc' | 'khill'): string {
   return out
 }
 
+/** Flags every headless Chromium run here needs (no sandbox in the container, no GPU, no updates). */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic'
+]
+
+/** Launches headless Chromium without a camera (for screens that never open one). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS })
+}
+
 /** Launches headless Chromium with a fake camera playing `y4m`. */
 export function launchWithCamera(y4m: string): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
+      ...CHROMIUM_ARGS,
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${y4m}`
@@ -78,10 +89,18 @@ async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string
   dataDir: string
+  /** The first-run set-up code the server printed ("… the set-up code is NNNNNNNN"). */
+  setupCode: string
   stop(): Promise<void>
 }
 
-/** Starts `out/main/server.js` on a free port with an empty data folder; resolves when it listens. */
+/** The line browser mode prints at first run, with the set-up code. */
+const SETUP_CODE_LINE = /the set-up code is (\S+)/
+
+/**
+ * Starts `out/main/server.js` on a free port with an empty data folder; resolves when it
+ * listens and has printed its set-up code.
+ */
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'clockface-e2e-'))
@@ -101,16 +120,18 @@ export async function startServer(): Promise<RunningServer> {
         headers: { 'content-type': 'application/json' },
         body: '{}'
       })
-      if (res.ok) break
+      if (res.ok && SETUP_CODE_LINE.test(output)) break
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`)
     await new Promise((r) => setTimeout(r, 250))
   }
+  const setupCode = SETUP_CODE_LINE.exec(output)?.[1] ?? ''
   return {
     url,
     dataDir,
+    setupCode,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done()
@@ -120,12 +141,46 @@ export async function startServer(): Promise<RunningServer> {
   }
 }
 
-/** Calls an operation over the HTTP transport with JSON and returns its Result. */
-export async function callApi<T = unknown>(url: string, operation: string, request: unknown = {}): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
-  const res = await fetch(`${url}/api/${operation}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(request)
-  })
-  return (await res.json()) as { ok: boolean; value?: T; error?: { code: string } }
+/** A Result as the HTTP transport answers it, plus the HTTP status. */
+export interface ApiAnswer<T> {
+  status: number
+  ok: boolean
+  value?: T
+  error?: { code: string; message: string }
+}
+
+/**
+ * Calls operations over the HTTP transport with JSON, keeping the session cookies the server
+ * sets (admin and kiosk) and sending them back, as a browser would. A new one has no session.
+ */
+export class ApiSession {
+  private readonly cookies = new Map<string, string>()
+
+  constructor(private readonly url: string) {}
+
+  /** Calls `operation` with `request`; resolves to its Result and HTTP status. */
+  async call<T = unknown>(operation: string, request: unknown = {}): Promise<ApiAnswer<T>> {
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+    const res = await fetch(`${this.url}/api/${operation}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(request)
+    })
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';')
+      const eq = pair.indexOf('=')
+      const name = pair.slice(0, eq).trim()
+      const value = pair.slice(eq + 1).trim()
+      const cleared = value === '' || attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=Thu, 01 Jan 1970/i.test(a))
+      if (cleared) this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+    return { status: res.status, ...((await res.json()) as Omit<ApiAnswer<T>, 'status'>) }
+  }
+
+  /** Signs in as `username`; throws when the server refuses. */
+  async login(username: string, password: string): Promise<void> {
+    const answer = await this.call('login', { username, password })
+    if (!answer.ok) throw new Error(`login as ${username} failed: ${answer.error?.code} ${answer.error?.message}`)
+  }
 }

@@ -24,6 +24,9 @@ export function createHttpClient(options: HttpClientOptions = {}): ClockfaceApi 
     try {
       response = await fetch(`${base}/api/${name}`, {
         method: 'POST',
+        // The session cookies (HttpOnly, SameSite=Strict) travel with same-origin requests
+        // only; said explicitly so a change of default or of baseUrl cannot drop them silently.
+        credentials: 'same-origin',
         headers: { 'Content-Type': MSGPACK_TYPE, Accept: MSGPACK_TYPE },
         body: encodeRequest(request)
       })

@@ -23,8 +23,6 @@ export interface DetectionLoopOptions {
   video: Ref<HTMLVideoElement | null>
   /** The loop runs while this is true (camera live and engine ready). */
   active: MaybeRefOrGetter<boolean>
-  /** Kiosk name stored with punches; the service's default when undefined. */
-  kioskId?: MaybeRefOrGetter<string | undefined>
   /** Shortest grab-to-grab time in ms (default {@link MIN_FRAME_INTERVAL_MS}). */
   minIntervalMs?: number
   /** Called with each result and the `performance.now()` it arrived at (ms). */
@@ -60,10 +58,10 @@ export function useDetectionLoop(options: DetectionLoopOptions) {
         await delay(IDLE_WAIT_MS)
         continue
       }
-      const kioskId = toValue(options.kioskId)
       let result: Result<FrameResult>
       try {
-        result = await api.recogniseFrame(kioskId ? { frame, kioskId } : { frame })
+        // The kiosk is named by this screen's registration (its cookie, or the desktop window), not by the request.
+        result = await api.recogniseFrame({ frame })
       } catch (error) {
         // The preload's IPC call can reject if the main process is gone; treat like any failure.
         result = toFailure(error)

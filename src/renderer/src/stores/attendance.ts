@@ -1,12 +1,13 @@
 /**
- * Attendance punches: today's log for the admin screen and the latest punches for the kiosk's
- * side list. Both come from `listAttendance` (default range: today, newest first).
+ * Attendance punches: today's log for the admin screen (`listAttendance`, admins only) and the
+ * latest punches for the kiosk's side list (`listRecentPunches`, which a registered kiosk may
+ * call: names, types and times only). Both cover today, newest first.
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { useApi } from '../api/use-api'
 import type { OperationError } from '../../../shared/errors'
-import type { AttendanceEvent } from '../../../shared/models'
+import type { AttendanceEvent, RecentPunch } from '../../../shared/models'
 
 /** How many punches the kiosk's "Latest check-ins" list shows. */
 export const LATEST_COUNT = 8
@@ -20,7 +21,7 @@ export const useAttendanceStore = defineStore('attendance', () => {
   /** Today's punches, newest first. */
   const today = ref<AttendanceEvent[]>([])
   /** The latest {@link LATEST_COUNT} punches of today, newest first. */
-  const latest = ref<AttendanceEvent[]>([])
+  const latest = ref<RecentPunch[]>([])
   /** Why the last {@link loadToday} failed; null after a success. */
   const error = ref<OperationError | null>(null)
 
@@ -35,11 +36,16 @@ export const useAttendanceStore = defineStore('attendance', () => {
     }
   }
 
-  /** Reloads the latest {@link LATEST_COUNT} punches of today. */
+  /** Reloads the latest {@link LATEST_COUNT} punches of today at this kiosk. */
   async function loadLatest(): Promise<void> {
-    const result = await api.listAttendance({ limit: LATEST_COUNT })
+    const result = await api.listRecentPunches({ limit: LATEST_COUNT })
     if (result.ok) latest.value = result.value
   }
 
-  return { today, latest, error, loadToday, loadLatest }
+  /** Forgets the kiosk's list (the screen stopped being a kiosk). */
+  function clearLatest(): void {
+    latest.value = []
+  }
+
+  return { today, latest, error, loadToday, loadLatest, clearLatest }
 })

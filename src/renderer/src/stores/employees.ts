@@ -13,6 +13,8 @@ import type { Employee, FaceTemplate } from '../../../shared/models'
 export type NewEmployee = OperationRequest<'createEmployee'>
 /** An image as the form sends it (raw camera pixels or encoded file bytes). */
 export type PhotoInput = OperationRequest<'enrolFace'>['image']
+/** The consent the operator confirms with a face photo (the version of the text shown). */
+export type Consent = NonNullable<OperationRequest<'enrolFace'>['consent']>
 
 /** Pinia store of the admin screen's employee list (filtered by `search`) and the templates of expanded rows. */
 export const useEmployeesStore = defineStore('employees', () => {
@@ -78,9 +80,12 @@ export const useEmployeesStore = defineStore('employees', () => {
     return afterChange(result)
   }
 
-  /** Adds one more face template for an existing employee. */
-  async function enrol(code: string, image: PhotoInput, source: 'camera' | 'file') {
-    const result = await api.enrolFace({ code, image, source })
+  /**
+   * Adds one more face template for an existing employee, with the consent the operator
+   * confirmed; `override` (owners only) adds a face that does not match the enrolled ones.
+   */
+  async function enrol(code: string, image: PhotoInput, source: 'camera' | 'file', consent: Consent, override = false) {
+    const result = await api.enrolFace({ code, image, source, consent, ...(override ? { override } : {}) })
     if (result.ok && templates.value[code]) await loadTemplates(code)
     return afterChange(result)
   }
@@ -99,5 +104,12 @@ export const useEmployeesStore = defineStore('employees', () => {
     return afterChange(result)
   }
 
-  return { employees, search, loading, error, templates, changes, load, setSearch, create, update, remove, enrol, loadTemplates, removeTemplate }
+  /** Everything stored about one employee (an access request); audited, so it counts as a change. */
+  async function exportData(code: string) {
+    const result = await api.exportPersonData({ code })
+    changes.value++
+    return result
+  }
+
+  return { employees, search, loading, error, templates, changes, load, setSearch, create, update, remove, enrol, loadTemplates, removeTemplate, exportData }
 })

@@ -6,7 +6,7 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { FrameResult, KioskFace, PunchType } from '../../../shared/models'
+import type { FrameResult, KioskFace, Punch, PunchType } from '../../../shared/models'
 import { greetingLine, punchLine } from '../format/greeting-text'
 
 /** How long a greeting stays after its face was last recognised, in ms. */
@@ -100,6 +100,17 @@ export const useKioskStore = defineStore('kiosk', () => {
     return newPunch
   }
 
+  /** Greets the person of a punch made without the camera (code and PIN). */
+  function showPunch(punch: Punch): void {
+    holdGreeting({
+      code: punch.employeeCode,
+      name: punch.employeeName,
+      text: greetingLine(punch.employeeName, new Date(punch.time)),
+      punchText: punchLine(punch.type, punch.time),
+      punchType: punch.type
+    })
+  }
+
   /** Records a failed frame (shown discreetly; the loop retries). */
   function setError(message: string | null): void {
     lastError.value = message
@@ -117,5 +128,5 @@ export const useKioskStore = defineStore('kiosk', () => {
     lastError.value = null
   }
 
-  return { result, resultAt, greetings, notRecognised, lastError, applyResult, setError, clear }
+  return { result, resultAt, greetings, notRecognised, lastError, applyResult, showPunch, setError, clear }
 })
