@@ -6,7 +6,7 @@
  * takes a place in the engine queue, and before anything decodes a single row of it.
  */
 import sharp from 'sharp'
-import { MAX_IMAGE_BYTES, type ImageInput } from '../../shared/contract'
+import { MAX_IMAGE_BYTES } from '../../shared/contract'
 import { ClockfaceError } from '../../shared/errors'
 import { checkImageDimensions } from './image-limits'
 import { detectImageType, type ImageType } from './image-type'
@@ -49,12 +49,4 @@ export async function screenEncodedImage(data: Uint8Array): Promise<ImageHeader>
   }
   checkImageDimensions(width, height)
   return { type, width, height }
-}
-
-/**
- * {@link screenEncodedImage} for any image input; raw pixel frames pass unchanged (their size
- * is their byte length, which the contract's schema bounds, and they have no type to sniff).
- */
-export async function screenImage(image: ImageInput): Promise<void> {
-  if (image.kind === 'encoded') await screenEncodedImage(image.data)
 }
