@@ -97,13 +97,20 @@ export interface RunningServer {
 /** The line browser mode prints at first run, with the set-up code. */
 const SETUP_CODE_LINE = /the set-up code is (\S+)/
 
+/** Options of {@link startServer}. */
+export interface StartOptions {
+  /** An existing data folder to open again (default: a new empty one, so a first run). */
+  dataDir?: string
+}
+
 /**
- * Starts `out/main/server.js` on a free port with an empty data folder; resolves when it
- * listens and has printed its set-up code.
+ * Starts `out/main/server.js` on a free port; resolves when it listens and, on a first run
+ * (new data folder), has printed its set-up code.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort()
-  const dataDir = mkdtempSync(join(tmpdir(), 'clockface-e2e-'))
+  const firstRun = options.dataDir === undefined
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clockface-e2e-'))
   const child: ChildProcess = spawn(process.execPath, [process.env.CLOCKFACE_SERVER_JS ?? join(root, 'out', 'main', 'server.js'), '--port', String(port), '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe']
   })
@@ -120,7 +127,7 @@ export async function startServer(): Promise<RunningServer> {
         headers: { 'content-type': 'application/json' },
         body: '{}'
       })
-      if (res.ok && SETUP_CODE_LINE.test(output)) break
+      if (res.ok && (!firstRun || SETUP_CODE_LINE.test(output))) break
     } catch {
       // not listening yet
     }

@@ -184,6 +184,7 @@ test.describe.serial('kiosk in browser mode with a fake camera from a real video
     // The earlier photo is not left on screen as if it were the one chosen.
     await expect(page.getByTestId('detected-face')).toHaveCount(0)
     await expect(page.getByTestId('photo-preview')).toHaveCount(0)
+    await page.locator('.employee-form').scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(screenshotsDir, 'admin-refused-photo.png') })
 
     // Someone without face data: a PIN only.
