@@ -22,6 +22,8 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
   let importDir: string
   /** Held-out photo of each imported code (not imported; used as a probe). */
   const probes = new Map<string, string>()
+  /** Two photos of a person who is not imported, for enrolling a new employee. */
+  let newcomer: string[] = []
 
   let cliPath = ''
 
@@ -36,14 +38,16 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
     work = mkdtempSync(join(tmpdir(), 'clockface-cli-'))
     data = join(work, 'data')
     importDir = join(work, 'import')
-    const clusters = identityClusters().filter((c) => c.length >= 2).slice(0, 3)
+    const all = identityClusters().filter((c) => c.length >= 2)
+    const clusters = all.slice(0, 3)
+    newcomer = all[3]!
     clusters.forEach((cluster, i) => {
       const code = `C${i + 1}`
       mkdirSync(join(importDir, code), { recursive: true })
       for (const file of cluster.slice(0, -1)) symlinkSync(deepfaceUnit(file), join(importDir, code, file))
       probes.set(code, cluster.at(-1)!)
     })
-    // One bad photo and one group photo, reported and skipped; a folder that is no code.
+    // A text file named .jpg and a group photo, reported and skipped; a folder that is no code.
     writeFileSync(join(importDir, 'C1', 'zz-not-a-photo.jpg'), 'plain text, not a JPEG')
     symlinkSync(deepfaceUnit('couple.jpg'), join(importDir, 'C2', 'zz-couple.jpg'))
     mkdirSync(join(importDir, 'not a code'))
@@ -72,7 +76,7 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
   it('imports a folder per employee code, skipping bad photos, with a summary', () => {
     const r = cli('import', '--consent', importDir)
     expect(r.status, r.stderr).toBe(0)
-    expect(r.stdout).toMatch(/C1\/zz-not-a-photo\.jpg: skipped, unreadable-image/)
+    expect(r.stdout).toMatch(/C1\/zz-not-a-photo\.jpg: skipped, unsupported-image/)
     expect(r.stdout).toMatch(/C2\/zz-couple\.jpg: skipped, multiple-faces/)
     expect(r.stdout).toMatch(/not a code\/: skipped/)
     const photos = [...probes.keys()].length
@@ -116,10 +120,17 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
     const v = JSON.parse(cli('verify', '--code', code, deepfaceUnit(file), '--json').stdout) as Verification
     expect(v).toMatchObject({ verified: true, metric: 'euclidean', threshold: 0.55 })
 
-    const enrol = cli('enrol', '--code', 'N1', '--name', 'New Person', '--department', 'Night shift', '--consent', deepfaceUnit(probes.get('C3')!))
+    // Another photo of an imported person cannot become a second employee: one person, one code.
+    const twice = cli('enrol', '--code', 'D1', '--name', 'Same Face', '--consent', deepfaceUnit(probes.get('C3')!))
+    expect(twice.status).toBe(4)
+    expect(twice.stderr).toMatch(/already enrolled as employee C3/)
+    expect((JSON.parse(cli('list', '--json').stdout) as Employee[]).map((e) => e.code)).not.toContain('D1')
+
+    const enrol = cli('enrol', '--code', 'N1', '--name', 'New Person', '--department', 'Night shift', '--consent', deepfaceUnit(newcomer[0]!))
     expect(enrol.status, enrol.stderr).toBe(0)
     expect(enrol.stdout).toMatch(/Created N1/)
-    const more = cli('enrol', '--code', 'N1', '--consent', deepfaceUnit(probes.get('C3')!))
+    const more = cli('enrol', '--code', 'N1', '--consent', deepfaceUnit(newcomer[1]!))
+    expect(more.status, more.stderr).toBe(0)
     expect(more.stdout).toMatch(/Enrolled another face for N1/)
   })
 
@@ -133,7 +144,8 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
     const created = entries.filter((e) => e.action === 'createEmployee' && e.outcome === 'ok').map((e) => e.employeeCode)
     expect(created.sort()).toEqual(['C1', 'C2', 'C3', 'N1'])
     expect(entries).toContainEqual(expect.objectContaining({ action: 'enrolFace', employeeCode: 'C2', outcome: 'multiple-faces' }))
-    expect(entries).toContainEqual(expect.objectContaining({ action: 'enrolFace', employeeCode: 'C1', outcome: 'unreadable-image' }))
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'enrolFace', employeeCode: 'C1', outcome: 'unsupported-image' }))
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'createEmployee', employeeCode: 'D1', outcome: 'duplicate-face' }))
     // identify, verify and list are reads: nothing of theirs is in the log.
     expect(entries.every((e) => ['createEmployee', 'enrolFace'].includes(e.action))).toBe(true)
 
@@ -141,7 +153,9 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
     expect(one).toEqual([entries[0]])
     const table = cli('audit', '--limit', '3')
     expect(table.status, table.stderr).toBe(0)
-    expect(table.stdout).toMatch(/^TIME\s+CHANNEL\s+OUTCOME\s+SUMMARY\n/)
+    expect(table.stdout).toMatch(/^TIME\s+CHANNEL\s+WHO\s+OUTCOME\s+SUMMARY\n/)
+    // The local operator of the command line is who acted.
+    for (const line of table.stdout.trim().split('\n').slice(1)) expect(line).toMatch(/^\S+ \S+\s+cli\s+local:\S+\s/)
     expect(table.stdout.trim().split('\n')).toHaveLength(4)
     expect(cli('audit', '--limit', 'x').status).toBe(2)
   })

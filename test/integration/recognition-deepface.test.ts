@@ -3,6 +3,7 @@
  * through the services with the real engine, at the default threshold.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
 import type { FaceEngine } from '../../src/main/engine/engine-types'
 import { euclideanDistance } from '../../src/main/services/euclidean'
 import { DEFAULT_THRESHOLD } from '../../src/main/services/service-config'
@@ -24,7 +25,7 @@ describe.skipIf(!hasDeepfaceUnit)('recognition on deepface-unit', () => {
     })
     for (const [file, { code, file: first }] of enrolled) {
       if (file !== first) continue
-      value(await t.call('createEmployee', { code, name: `Person ${code}`, photo: photo(first) }))
+      value(await t.call('createEmployee', { code, name: `Person ${code}`, photo: photo(first), consent: { textVersion: CONSENT_TEXT_VERSION } }))
     }
   })
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
 import type { AuditEntry } from '../../src/shared/models'
 import { STORE_FILES } from '../../src/main/store/open-store'
 import { deepfaceUnit, hasDeepfaceUnit, identityClusters, missingDatasetsReason } from '../helpers/datasets'
@@ -19,6 +20,7 @@ describe.skipIf(!hasDeepfaceUnit)('audit log with the real engine', () => {
   let clock = new Date('2024-03-04T09:00:00.000Z')
   let person: string[] = []
   let other: string[] = []
+  const consent = { textVersion: CONSENT_TEXT_VERSION }
 
   const counts = async () => ({
     employees: await t.core.store.employees.count({}),
@@ -41,25 +43,25 @@ describe.skipIf(!hasDeepfaceUnit)('audit log with the real engine', () => {
   })
 
   it('records a successful createEmployee with a photo, enrolFace and deleteTemplate, each once', async () => {
-    const { employee, template } = value(await t.call('createEmployee', { code: 'E001', name: 'Ada Lovelace', photo: photo(person[0]!) }))
+    const { employee, template } = value(await t.call('createEmployee', { code: 'E001', name: 'Ada Lovelace', photo: photo(person[0]!), consent }))
     expect(await newest()).toMatchObject({
       action: 'createEmployee',
-      channel: 'app',
+      channel: 'cli',
       employeeCode: 'E001',
       templateId: template!.id,
       outcome: 'ok',
-      summary: 'added employee E001 "Ada Lovelace" with a face template',
+      summary: 'added employee E001 "Ada Lovelace" with a face template (consent recorded: text version "1")',
       time: '2024-03-04T09:00:00.000Z'
     })
 
     clock = new Date('2024-03-04T09:01:00.000Z')
-    const extra = value(await t.call('enrolFace', { code: 'E001', image: photo(person[1]!), source: 'camera' }))
+    const extra = value(await t.call('enrolFace', { code: 'E001', image: photo(person[1]!), source: 'camera', consent }))
     expect(await newest()).toMatchObject({
       action: 'enrolFace',
       employeeCode: 'E001',
       templateId: extra.id,
       outcome: 'ok',
-      summary: 'enrolled a face template for E001 (source: camera)'
+      summary: 'enrolled a face template for E001 (source: camera) (consent recorded: text version "1")'
     })
 
     value(await t.call('deleteTemplate', { id: extra.id }))
@@ -70,7 +72,7 @@ describe.skipIf(!hasDeepfaceUnit)('audit log with the real engine', () => {
 
   it('records refused enrolments (couple.jpg: multiple-faces) and a duplicate code, storing nothing else', async () => {
     const before = await counts()
-    expect(await t.call('createEmployee', { code: 'E002', name: 'Two People', photo: photo('couple.jpg') })).toMatchObject({
+    expect(await t.call('createEmployee', { code: 'E002', name: 'Two People', photo: photo('couple.jpg'), consent })).toMatchObject({
       ok: false,
       error: { code: 'multiple-faces' }
     })
@@ -80,9 +82,9 @@ describe.skipIf(!hasDeepfaceUnit)('audit log with the real engine', () => {
       outcome: 'multiple-faces',
       summary: 'refused to add employee E002 "Two People": multiple-faces'
     })
-    expect(await t.call('enrolFace', { code: 'E001', image: photo('couple.jpg') })).toMatchObject({ ok: false, error: { code: 'multiple-faces' } })
+    expect(await t.call('enrolFace', { code: 'E001', image: photo('couple.jpg'), consent })).toMatchObject({ ok: false, error: { code: 'multiple-faces' } })
     expect(await newest()).toMatchObject({ action: 'enrolFace', employeeCode: 'E001', outcome: 'multiple-faces', summary: 'refused enrolment for E001: multiple-faces' })
-    expect(await t.call('createEmployee', { code: 'E001', name: 'Impostor', photo: photo(other[0]!) })).toMatchObject({
+    expect(await t.call('createEmployee', { code: 'E001', name: 'Impostor', photo: photo(other[0]!), consent })).toMatchObject({
       ok: false,
       error: { code: 'duplicate-code' }
     })
@@ -116,7 +118,7 @@ describe.skipIf(!hasDeepfaceUnit)('audit log with the real engine', () => {
     value(await t.call('deleteEmployee', { code: 'E001' }))
     const after = value(await t.call('listAuditLog', {}))
     expect(after).toHaveLength(before.length + 1)
-    expect(after[0]).toMatchObject({ action: 'deleteEmployee', employeeCode: 'E001', summary: 'deleted employee E001 "Ada Lovelace" and 1 face template' })
+    expect(after[0]).toMatchObject({ action: 'deleteEmployee', employeeCode: 'E001', summary: 'deleted employee E001 "Ada Lovelace" and 1 face template; their face data was erased from the data files' })
     expect(after[0]!.time > before[0]!.time).toBe(true)
   })
 

@@ -4,6 +4,8 @@
  */
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
+import { createCallContext } from '../../src/main/dispatch/call-context'
 import { hasDeepfaceUnit, identityClusters, missingDatasetsReason, deepfaceUnit } from '../helpers/datasets'
 import { rgbaFrame } from './engine-harness'
 import { photo, startTestCore, value, type TestCore } from './services-fixture'
@@ -17,6 +19,7 @@ describe.skipIf(!hasDeepfaceUnit)('services with the real engine', () => {
   let person: string[] = []
   let other: string[] = []
   let grayJpeg: Uint8Array<ArrayBuffer>
+  const consent = { textVersion: CONSENT_TEXT_VERSION }
 
   const counts = async () => ({ employees: await t.core.store.employees.count({}), templates: await t.core.store.templates.count({}) })
 
@@ -41,12 +44,14 @@ describe.skipIf(!hasDeepfaceUnit)('services with the real engine', () => {
     const cases = [
       { image: photo('couple.jpg'), code: 'multiple-faces', details: { faces: 2 } },
       { image: { kind: 'encoded' as const, data: grayJpeg }, code: 'no-face' },
-      { image: { kind: 'encoded' as const, data: new TextEncoder().encode('%PDF-1.4 definitely not a photo') }, code: 'unreadable-image' }
+      // JPEG signature, then bytes no decoder can read.
+      { image: { kind: 'encoded' as const, data: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode('truncated, not a JPEG body')]) }, code: 'unreadable-image' },
+      { image: { kind: 'encoded' as const, data: new TextEncoder().encode('%PDF-1.4 definitely not a photo') }, code: 'unsupported-image' }
     ]
     for (const c of cases) {
-      const created = await t.call('createEmployee', { code: 'NEW1', name: 'New Person', photo: c.image })
+      const created = await t.call('createEmployee', { code: 'NEW1', name: 'New Person', photo: c.image, consent })
       expect(created, c.code).toMatchObject({ ok: false, error: { code: c.code, ...(c.details ? { details: c.details } : {}) } })
-      const enrolled = await t.call('enrolFace', { code: 'EMPTY', image: c.image })
+      const enrolled = await t.call('enrolFace', { code: 'EMPTY', image: c.image, consent })
       expect(enrolled, c.code).toMatchObject({ ok: false, error: { code: c.code } })
       expect(await counts(), c.code).toEqual(before)
     }
@@ -56,7 +61,7 @@ describe.skipIf(!hasDeepfaceUnit)('services with the real engine', () => {
   })
 
   it('creates an employee with a face, refuses the same code again, and adds templates', async () => {
-    const { employee, template } = value(await t.call('createEmployee', { code: 'P1', name: 'Person One', department: 'Film', photo: photo(person[0]!) }))
+    const { employee, template } = value(await t.call('createEmployee', { code: 'P1', name: 'Person One', department: 'Film', photo: photo(person[0]!), consent }))
     expect(employee).toMatchObject({ code: 'P1', templateCount: 1 })
     expect(template).toMatchObject({ employeeCode: 'P1', employeeId: employee.id, source: 'file' })
     // The thumbnail is a real JPEG of the face crop.
@@ -64,18 +69,18 @@ describe.skipIf(!hasDeepfaceUnit)('services with the real engine', () => {
     expect((await sharp(jpeg).metadata()).format).toBe('jpeg')
 
     const before = await counts()
-    expect(await t.call('createEmployee', { code: 'P1', name: 'Impostor', photo: photo(other[0]!) })).toMatchObject({
+    expect(await t.call('createEmployee', { code: 'P1', name: 'Impostor', photo: photo(other[0]!), consent })).toMatchObject({
       ok: false,
       error: { code: 'duplicate-code' }
     })
     expect(await counts()).toEqual(before)
 
-    value(await t.call('enrolFace', { code: 'P1', image: photo(person[1]!), source: 'camera' }))
+    value(await t.call('enrolFace', { code: 'P1', image: photo(person[1]!), source: 'camera', consent }))
     const templates = value(await t.call('listTemplates', { code: 'P1' }))
     expect(templates.map((x) => x.source)).toEqual(['file', 'camera'])
     expect(value(await t.call('getEmployee', { code: 'P1' })).templateCount).toBe(2)
 
-    value(await t.call('createEmployee', { code: 'P2', name: 'Person Two', photo: photo(other[0]!) }))
+    value(await t.call('createEmployee', { code: 'P2', name: 'Person Two', photo: photo(other[0]!), consent }))
     const faces = value(await t.call('identifyFaces', { image: photo(person[2]!) }))
     expect(faces).toHaveLength(1)
     expect(faces[0]!.match).toMatchObject({ code: 'P1', name: 'Person One', department: 'Film', threshold: 0.55 })
@@ -96,12 +101,21 @@ describe.skipIf(!hasDeepfaceUnit)('services with the real engine', () => {
       const f = await rgbaFrame(deepfaceUnit(person[3]!), 640, 480)
       return { ...f, data: new Uint8Array(f.data) }
     }
-    /** Two frames half a second apart from one kiosk; returns both results. */
+    /**
+     * Two frames half a second apart from one kiosk; returns both results. Without a kiosk id
+     * the local operator calls (the configured kiosk); with one, a registered kiosk of that id.
+     */
     const twoFrames = async (at: Date, kioskId?: string) => {
+      const recognise = async () =>
+        value(
+          kioskId
+            ? await t.callAs(createCallContext({ channel: 'browser', kiosk: { kioskId } }), 'recogniseFrame', { frame: await frame() })
+            : await t.call('recogniseFrame', { frame: await frame() })
+        )
       clock = at
-      const a = value(await t.call('recogniseFrame', { frame: await frame(), ...(kioskId ? { kioskId } : {}) }))
+      const a = await recognise()
       clock = new Date(at.getTime() + 500)
-      const b = value(await t.call('recogniseFrame', { frame: await frame(), ...(kioskId ? { kioskId } : {}) }))
+      const b = await recognise()
       return [a, b] as const
     }
 
@@ -140,7 +154,7 @@ describe.skipIf(!hasDeepfaceUnit)('services with the real engine', () => {
     expect(value(await t.call('getEmployee', { code: 'P1' })).templateCount).toBe(1)
 
     const p1 = value(await t.call('getEmployee', { code: 'P1' }))
-    expect(value(await t.call('deleteEmployee', { code: 'P1' }))).toEqual({ deletedTemplates: 1 })
+    expect(value(await t.call('deleteEmployee', { code: 'P1' }))).toEqual({ deletedTemplates: 1, erasedFromFiles: true })
     expect(await t.core.store.templates.count({ employeeId: p1.id })).toBe(0)
     const faces = value(await t.call('identifyFaces', { image: photo(person[2]!) }))
     expect(faces[0]!.match?.code).not.toBe('P1')

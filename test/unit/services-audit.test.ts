@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OperationName, OperationRequest, OperationResponse } from '../../src/shared/contract'
+import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
 import { contract, operationNames, isAuditedOperation } from '../../src/shared/contract'
 import type { Result } from '../../src/shared/errors'
 import type { AuditEntry } from '../../src/shared/models'
@@ -25,6 +26,7 @@ import { createHttpServer } from '../../src/main/transport/http-server'
 import { openUnitCore, unavailableEngine, type UnitCore } from '../helpers/unit-core'
 
 const jpegBytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01])
+const consent = { textVersion: CONSENT_TEXT_VERSION }
 
 let core: UnitCore
 let dir: string
@@ -96,7 +98,7 @@ describe('audit log', () => {
       'added employee E001 "Ada Lovelace" without a face template',
       'updated employee E001: changed name "Ada Lovelace" → "Ada King", gender',
       'updated employee E001: nothing changed',
-      'deleted employee E001 "Ada King" and 0 face templates'
+      'deleted employee E001 "Ada King" and 0 face templates; their face data was erased from the data files'
     ])
     // Gender is recorded as changed, never by value.
     for (const e of log) expect(JSON.stringify(e)).not.toMatch(/female|other"/)
@@ -126,7 +128,7 @@ describe('audit log', () => {
     expect(await call('updateEmployee', { code: 'NOPE', changes: { name: 'x' } })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     expect(await call('deleteEmployee', { code: 'NOPE' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     expect(await call('enrolFace', { code: 'E001', image: { kind: 'encoded', data: new Uint8Array(0) } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    expect(await call('createEmployee', { code: 'E002', name: 'Grace', photo: { kind: 'encoded', data: jpegBytes } })).toMatchObject({
+    expect(await call('createEmployee', { code: 'E002', name: 'Grace', photo: { kind: 'encoded', data: jpegBytes }, consent })).toMatchObject({
       ok: false,
       error: { code: 'engine-unavailable' }
     })
@@ -149,8 +151,8 @@ describe('audit log', () => {
 
   it('stores no image, descriptor or thumbnail, only the fields of an entry', async () => {
     const photo = { kind: 'encoded' as const, data: jpegBytes }
-    await call('createEmployee', { code: 'E003', name: 'Alan', photo })
-    await call('enrolFace', { code: 'NOPE', image: photo })
+    await call('createEmployee', { code: 'E003', name: 'Alan', photo, consent })
+    await call('enrolFace', { code: 'NOPE', image: photo, consent })
     // NeDB appends each entry to the file as it is written, so the file holds them already.
     // NeDB keeps its index definitions in the file too ({"$$indexCreated": …}); those are not entries.
     const lines = readFileSync(join(dir, STORE_FILES.audit), 'utf8')

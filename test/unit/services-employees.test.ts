@@ -9,6 +9,7 @@ import type { Result } from '../../src/shared/errors'
 import { euclideanDistance } from '../../src/main/services/euclidean'
 import { createGallery } from '../../src/main/services/gallery'
 import { createIdentifier } from '../../src/main/services/identification'
+import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
 import type { Repositories } from '../../src/main/store/repositories'
 import type { ClockfaceStore } from '../../src/main/store/store-types'
 import { openUnitCore, type UnitCore } from '../helpers/unit-core'
@@ -56,7 +57,7 @@ describe('employees', () => {
     expect(updated).toMatchObject({ ok: true, value: { name: 'Rear Admiral Grace Hopper', department: 'Navy' } })
     expect(await call('getEmployee', { code: 'E2' })).toMatchObject({ ok: true, value: { name: 'Rear Admiral Grace Hopper' } })
 
-    expect(await call('deleteEmployee', { code: 'E2' })).toEqual({ ok: true, value: { deletedTemplates: 0 } })
+    expect(await call('deleteEmployee', { code: 'E2' })).toEqual({ ok: true, value: { deletedTemplates: 0, erasedFromFiles: true } })
     expect(await call('getEmployee', { code: 'E2' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
 
@@ -77,7 +78,10 @@ describe('employees', () => {
 
   it('stores nothing when the photo of a new employee cannot be described', async () => {
     const photo = { kind: 'encoded' as const, data: new Uint8Array([0xff, 0xd8, 0xff]) }
-    expect(await call('createEmployee', { code: 'E1', name: 'Ada', photo })).toMatchObject({ ok: false, error: { code: 'engine-unavailable' } })
+    // A photo without the employee's consent is refused before it reaches the engine.
+    expect(await call('createEmployee', { code: 'E1', name: 'Ada', photo })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    const consent = { textVersion: CONSENT_TEXT_VERSION }
+    expect(await call('createEmployee', { code: 'E1', name: 'Ada', photo, consent })).toMatchObject({ ok: false, error: { code: 'engine-unavailable' } })
     expect(await store.employees.count({})).toBe(0)
     expect(await store.templates.count({})).toBe(0)
   })

@@ -6,6 +6,7 @@
  */
 import { decode, encode } from '@msgpack/msgpack'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
 import { ipcChannel, operationNames, type OperationName } from '../../src/shared/contract'
 import { ClockfaceError, type ErrorCode, type Result } from '../../src/shared/errors'
 import type { EngineStatus } from '../../src/shared/models'
@@ -24,6 +25,7 @@ function loadingEngine(): FaceEngine {
 }
 
 const jpegBytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46])
+const consent = { textVersion: CONSENT_TEXT_VERSION }
 
 /** Operation, request as a client writes it, and the expected outcome. */
 const table: [OperationName, unknown, true | ErrorCode][] = [
@@ -36,7 +38,8 @@ const table: [OperationName, unknown, true | ErrorCode][] = [
   ['createEmployee', { code: 'E1', name: 'Ada Lovelace', department: 'Engineering' }, true],
   ['createEmployee', { code: 'E1', name: 'Someone Else' }, 'duplicate-code'],
   ['createEmployee', { code: 'not a code!', name: 'X' }, 'invalid-input'],
-  ['createEmployee', { code: 'E2', name: 'Grace Hopper', photo: { kind: 'encoded', data: jpegBytes } }, 'engine-unavailable'],
+  ['createEmployee', { code: 'E2', name: 'Grace Hopper', photo: { kind: 'encoded', data: jpegBytes } }, 'invalid-input'],
+  ['createEmployee', { code: 'E2', name: 'Grace Hopper', photo: { kind: 'encoded', data: jpegBytes }, consent }, 'engine-unavailable'],
   ['createEmployee', { code: 'E3', name: 'Alan Turing', gender: 'male' }, true],
   ['getEmployee', { code: 'E1' }, true],
   ['getEmployee', { code: 'E2' }, 'not-found'],
@@ -46,8 +49,9 @@ const table: [OperationName, unknown, true | ErrorCode][] = [
   ['updateEmployee', { code: 'NOPE', changes: { name: 'x' } }, 'not-found'],
   ['listTemplates', { code: 'E1' }, true],
   ['deleteTemplate', { id: 'no-such-template' }, 'not-found'],
-  ['enrolFace', { code: 'E1', image: { kind: 'encoded', data: jpegBytes } }, 'engine-unavailable'],
-  ['enrolFace', { code: 'E1', image: { kind: 'encoded', data: new Uint8Array(0) } }, 'invalid-input'],
+  ['enrolFace', { code: 'E1', image: { kind: 'encoded', data: jpegBytes } }, 'invalid-input'],
+  ['enrolFace', { code: 'E1', image: { kind: 'encoded', data: jpegBytes }, consent }, 'engine-unavailable'],
+  ['enrolFace', { code: 'E1', image: { kind: 'encoded', data: new Uint8Array(0) }, consent }, 'invalid-input'],
   ['identifyFaces', { image: { kind: 'pixels', format: 'rgb', width: 2, height: 1, data: new Uint8Array(6) } }, 'engine-unavailable'],
   ['identifyFaces', { image: { kind: 'pixels', format: 'rgba', width: 2, height: 1, data: new Uint8Array(6) } }, 'invalid-input'],
   ['verifyFace', { code: 'NOPE', image: { kind: 'encoded', data: jpegBytes } }, 'not-found'],
