@@ -5,6 +5,8 @@
  * The engine reports itself unavailable; the kiosk path on real photos is in
  * test/integration/kiosk-session.test.ts.
  */
+import { appendFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
 import { UNSAFE_TEXT } from '../../src/shared/contract'
@@ -13,7 +15,9 @@ import { hashSecret, verifySecret } from '../../src/main/services/auth/password-
 import { MAX_REFUSALS_PER_MINUTE } from '../../src/main/services/audit-log'
 import { createHttpServer, type HttpServer } from '../../src/main/transport/http-server'
 import { testBrowser, type TestBrowser } from '../helpers/http-client'
-import { openUnitCore, type UnitCore } from '../helpers/unit-core'
+import { assembleCore } from '../../src/main/app-core'
+import { openStore } from '../../src/main/store/open-store'
+import { openUnitCore, unavailableEngine, type UnitCore } from '../helpers/unit-core'
 
 let core: UnitCore
 let server: HttpServer
@@ -132,6 +136,40 @@ describe('admin access over HTTP', () => {
     expect(idle.status).toBe(401)
     expect((await owner.post('getSession')).result).toMatchObject({ ok: true, value: { admin: null } })
   })
+
+  it('does not count kiosk calls as admin activity: a session left open at the kiosk still ends', async () => {
+    const screen = await ownerBrowser()
+    expect((await screen.post('registerKiosk', { kioskId: 'desk' })).result.ok).toBe(true)
+    for (let minute = 1; minute <= 12; minute++) {
+      clock = new Date(clock.getTime() + 60_000)
+      await screen.post('recogniseFrame', frame)
+      await screen.post('listRecentPunches')
+      await screen.post('getSession')
+    }
+    expect((await screen.post('getSession')).result).toMatchObject({ ok: true, value: { admin: null, kiosk: { kioskId: 'desk' } } })
+    expect((await screen.post('listEmployees')).status).toBe(401)
+  })
+
+  it('lets an owner sign in while damaged data keeps the store read-only, so they can repair it', async () => {
+    const owner = await ownerBrowser()
+    expect((await owner.post('createEmployee', { code: 'E1', name: 'Ada' })).result.ok).toBe(true)
+    await server.close()
+    await core.store.close()
+    appendFileSync(join(core.dir, 'employees.db'), '{"broken": \n')
+    const store = await openStore(core.dir)
+    expect(store.readOnlyReason()).toMatch(/employees\.db/)
+    const reopened = assembleCore({ store, engine: unavailableEngine(), config: core.config, setupCode: SETUP_CODE })
+    server = await createHttpServer({ dispatch: reopened.dispatch, auth: reopened.auth })
+    ;({ url } = await server.listen(0))
+    core = { ...core, store }
+    const again = testBrowser(url)
+    expect((await again.post('login', { username: 'olivia', password: 'wrong' })).result).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+    expect((await again.post('login', { username: 'olivia', password: 'correct horse' })).result).toMatchObject({ ok: true, value: { admin: { username: 'olivia' } } })
+    expect((await again.post('createEmployee', { code: 'E2', name: 'Grace' })).result).toMatchObject({ ok: false, error: { code: 'read-only' } })
+    expect((await again.post('getDataHealth')).result).toMatchObject({ ok: true, value: { readOnly: true, damaged: [{ file: 'employees.db' }] } })
+    expect((await again.post('repairDataFile', { file: 'employees.db' })).result).toMatchObject({ ok: true, value: { readOnly: false } })
+    expect((await again.post('createEmployee', { code: 'E2', name: 'Grace' })).result.ok).toBe(true)
+  }, 30_000)
 
   it('gives managers the admin work but not the owner’s', async () => {
     const owner = await ownerBrowser()

@@ -33,7 +33,7 @@ describe('desktop data key', () => {
     const again = desktopDataKey(dir, fakeSafeStorage('gnome_libsecret'), {})
     expect(first).toMatchObject({ kind: 'raw' })
     expect(again).toEqual(first)
-    const raw = (first as { key: Buffer }).key
+    const raw = (first as unknown as { key: Buffer }).key
     expect(raw.length).toBe(32)
     // The key is never stored in the clear next to the data.
     expect(readFileSync(join(dir, 'clockface.keyring'), 'utf8')).not.toContain(raw.toString('hex'))

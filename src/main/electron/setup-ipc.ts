@@ -8,7 +8,7 @@ import { isAppUrl } from './setup-security'
  * Registers every contract operation on ipcMain. Requests from any frame that is not the
  * app's own page are refused before they reach validation.
  */
-export function setupIpc(dispatch: Dispatch, contextFor: (event: unknown) => Promise<CallContext>): void {
+export function setupIpc(dispatch: Dispatch, contextFor: (event: unknown, operation: string) => Promise<CallContext>): void {
   registerIpcHandlers(
     {
       handle(channel: string, listener: (event: IpcMainInvokeEvent, request: unknown) => unknown) {

@@ -129,7 +129,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   app.post<{ Params: { operation: string } }>('/api/:operation', async (request, reply) => {
     const encoding = encodingOf(request.headers['content-type'])
-    const principals = await auth.resolve(requestTokens(request))
+    const principals = await auth.resolve(requestTokens(request), request.params.operation)
     const ctx = createCallContext({ channel: 'browser', ...principals, remoteAddress: request.ip, session: cookieBinding(request, reply) })
     const result = await dispatch(request.params.operation as never, request.body, ctx)
     const status = result.ok ? 200 : HTTP_STATUS[result.error.code]

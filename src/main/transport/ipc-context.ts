@@ -12,11 +12,11 @@ export interface IpcEventLike {
  * own page), and it holds an admin session once someone signs in there. The admin token lives
  * here in main, keyed by the window, and never reaches renderer JavaScript.
  */
-export function createIpcContexts(auth: Pick<AuthService, 'resolve'>, kioskId: string): (event: unknown) => Promise<CallContext> {
+export function createIpcContexts(auth: Pick<AuthService, 'resolve'>, kioskId: string): (event: unknown, operation?: string) => Promise<CallContext> {
   const adminTokens = new Map<number, string>()
-  return async (event) => {
+  return async (event, operation) => {
     const id = (event as IpcEventLike).sender.id
-    const { admin } = await auth.resolve({ adminToken: adminTokens.get(id) })
+    const { admin } = await auth.resolve({ adminToken: adminTokens.get(id) }, operation)
     return createCallContext({
       channel: 'app',
       admin,

@@ -17,10 +17,12 @@ export interface AdminSessions {
   /** Starts a session for `principal`; resolves to the token to hand to the transport. */
   create(principal: AdminPrincipal): string
   /**
-   * The principal of a live session, refreshing its idle timer; null for an unknown, ended or
-   * idle-expired token (an expired one is removed).
+   * The principal of a live session; null for an unknown, ended or idle-expired token (an
+   * expired one is removed). `touch` (default true) counts the call as admin activity and
+   * restarts the idle timer; kiosk frames and other non-admin calls pass false, so a session
+   * left open at the kiosk still ends.
    */
-  resolve(token: string | undefined): AdminPrincipal | null
+  resolve(token: string | undefined, touch?: boolean): AdminPrincipal | null
   /** Ends one session (sign-out). */
   end(token: string | undefined): void
   /** Ends every session of an account (deleted account, changed password). */
@@ -47,7 +49,7 @@ export function createAdminSessions(options: { idleMinutes: () => number; now: (
       sessions.set(tokenHash(token), { principal, lastSeen: options.now().getTime() })
       return token
     },
-    resolve(token) {
+    resolve(token, touch = true) {
       if (!token) return null
       const key = tokenHash(token)
       const session = sessions.get(key)
@@ -57,6 +59,7 @@ export function createAdminSessions(options: { idleMinutes: () => number; now: (
         sessions.delete(key)
         return null
       }
+      if (!touch) return session.principal
       session.lastSeen = now
       // Re-insert so iteration order is least recently used first.
       sessions.delete(key)

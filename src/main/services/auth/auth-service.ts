@@ -4,7 +4,7 @@
  * bound to the caller by the transport (HTTP-only cookies, or the Electron window) through
  * the call context's SessionBinding; handlers never return a token to renderer code.
  */
-import type { OperationResponse, ValidatedRequest } from '../../../shared/contract'
+import { contract, type OperationName, type OperationResponse, type ValidatedRequest } from '../../../shared/contract'
 import { ClockfaceError } from '../../../shared/errors'
 import type { AdminAccount, AdminPrincipal, KioskPrincipal, KioskRegistration, SessionState } from '../../../shared/models'
 import type { CallContext } from '../../dispatch/call-context'
@@ -25,8 +25,15 @@ export const LOCKOUT = { attempts: 5, minutes: 15 } as const
 
 /** The auth service: handlers of the session operations plus what transports need. */
 export interface AuthService {
-  /** The admin and kiosk principals behind the tokens a caller presented (either may be null). */
-  resolve(tokens: { adminToken?: string | undefined; kioskToken?: string | undefined }): Promise<{ admin: AdminPrincipal | null; kiosk: KioskPrincipal | null }>
+  /**
+   * The admin and kiosk principals behind the tokens a caller presented (either may be null).
+   * The call counts as admin activity (restarting the idle timer) only for an operation whose
+   * access is `admin` or `owner`: kiosk frames must not keep an admin session open.
+   */
+  resolve(
+    tokens: { adminToken?: string | undefined; kioskToken?: string | undefined },
+    operation?: string
+  ): Promise<{ admin: AdminPrincipal | null; kiosk: KioskPrincipal | null }>
   /** True while no account exists (first run). */
   setupRequired(): Promise<boolean>
   getSession(request: ValidatedRequest<'getSession'>, ctx: CallContext): Promise<SessionState>
@@ -88,6 +95,13 @@ function toKiosk(doc: KioskDoc): KioskRegistration {
   }
 }
 
+/** True for a contract operation only admins may call (its call is admin activity). */
+function isAdminOperation(operation: string | undefined): boolean {
+  if (operation === undefined || !Object.hasOwn(contract, operation)) return false
+  const access = contract[operation as OperationName].access
+  return access === 'admin' || access === 'owner'
+}
+
 const principalOf = (doc: AccountDoc): AdminPrincipal => ({ kind: 'account', accountId: doc._id, username: doc.username, role: doc.role })
 
 /** Creates the auth service. */
@@ -95,8 +109,19 @@ export function createAuthService(options: AuthOptions): AuthService {
   const { repos, config } = options
   const idleMinutes = options.idleMinutes ?? (() => 10)
   const sessions = options.sessions ?? createAdminSessions({ idleMinutes, now: config.now })
-  /** Failures for names that have no account, so probing names locks out like a real account. */
-  const unknownFailures = new Map<string, { count: number; lockedUntil: number }>()
+  /**
+   * Failed sign-ins per name, in memory: the count that locks out, for names with and without
+   * an account alike (probing names locks out like a real account), and the one that still
+   * works while damaged data keeps the store read-only. Accounts also keep theirs in
+   * accounts.db, so a lock-out outlives a restart.
+   */
+  const failures = new Map<string, { count: number; lockedUntil: number }>()
+  const remember = (username: string, entry: { count: number; lockedUntil: number }) => {
+    failures.delete(username)
+    failures.set(username, entry)
+    // Bounded: the oldest names go first, so a flood of made-up names cannot fill memory.
+    if (failures.size > 10_000) failures.delete(failures.keys().next().value as string)
+  }
   // A hash to verify against when the name is unknown, so the answer takes as long either way.
   let dummyHash: Promise<string> | undefined
   /** Kiosk last-seen times already written, to write at most one a minute per kiosk. */
@@ -121,11 +146,23 @@ export function createAuthService(options: AuthOptions): AuthService {
     })
   }
 
+  /**
+   * Runs a bookkeeping write (last sign-in, failure count) that must not block signing in:
+   * with damaged data loaded read-only an owner still has to get in to repair it.
+   */
+  async function bestEffort(write: Promise<unknown>): Promise<void> {
+    try {
+      await write
+    } catch (error) {
+      if (!(error instanceof ClockfaceError && error.code === 'read-only')) throw error
+    }
+  }
+
   const wrongCredentials = () => new ClockfaceError('unauthorized', 'Wrong user name or password.')
 
   return {
-    async resolve({ adminToken, kioskToken }) {
-      const admin = sessions.resolve(adminToken)
+    async resolve({ adminToken, kioskToken }, operation) {
+      const admin = sessions.resolve(adminToken, isAdminOperation(operation))
       let kiosk: KioskPrincipal | null = null
       if (kioskToken) {
         const doc = await repos.kiosks.byTokenHash(tokenHash(kioskToken))
@@ -161,34 +198,28 @@ export function createAuthService(options: AuthOptions): AuthService {
 
     async login({ username, password }, ctx) {
       const now = config.now().getTime()
+      const counted = failures.get(username)
+      if (counted && counted.lockedUntil > now) throw lockedOut(counted.lockedUntil)
       const doc = await repos.accounts.byUsername(username)
-      if (!doc) {
-        const failures = unknownFailures.get(username) ?? { count: 0, lockedUntil: 0 }
-        if (failures.lockedUntil > now) throw lockedOut(failures.lockedUntil)
-        dummyHash ??= hashSecret('clockface-dummy-password')
-        await verifySecret(password, await dummyHash)
-        failures.count++
-        unknownFailures.set(username, failures)
-        if (unknownFailures.size > 10_000) unknownFailures.delete(unknownFailures.keys().next().value as string)
-        if (failures.count >= LOCKOUT.attempts) {
-          Object.assign(failures, { count: 0, lockedUntil: now + LOCKOUT.minutes * 60_000 })
-          throw lockedOut(failures.lockedUntil)
-        }
-        throw wrongCredentials()
-      }
-      if (doc.lockedUntil !== undefined && Date.parse(doc.lockedUntil) > now) throw lockedOut(Date.parse(doc.lockedUntil))
-      if (!(await verifySecret(password, doc.passwordHash))) {
-        const failed = doc.failedAttempts + 1
-        if (failed >= LOCKOUT.attempts) {
+      if (doc?.lockedUntil !== undefined && Date.parse(doc.lockedUntil) > now) throw lockedOut(Date.parse(doc.lockedUntil))
+      // A name with no account is checked against a dummy hash: same answer, same time.
+      dummyHash ??= hashSecret('clockface-dummy-password')
+      const valid = doc ? await verifySecret(password, doc.passwordHash) : (await verifySecret(password, await dummyHash), false)
+      if (!valid) {
+        const count = Math.max(counted?.count ?? 0, doc?.failedAttempts ?? 0) + 1
+        if (count >= LOCKOUT.attempts) {
           const until = now + LOCKOUT.minutes * 60_000
-          await repos.accounts.update(doc._id, { failedAttempts: 0, lockedUntil: new Date(until).toISOString() })
+          remember(username, { count: 0, lockedUntil: until })
+          if (doc) await bestEffort(repos.accounts.update(doc._id, { failedAttempts: 0, lockedUntil: new Date(until).toISOString() }))
           throw lockedOut(until)
         }
-        await repos.accounts.update(doc._id, { failedAttempts: failed })
+        remember(username, { count, lockedUntil: 0 })
+        if (doc) await bestEffort(repos.accounts.update(doc._id, { failedAttempts: count }))
         throw wrongCredentials()
       }
-      await repos.accounts.update(doc._id, { failedAttempts: 0, lastLoginAt: new Date(now).toISOString() }, ['lockedUntil'])
-      startSession(doc, ctx)
+      failures.delete(username)
+      await bestEffort(repos.accounts.update(doc!._id, { failedAttempts: 0, lastLoginAt: new Date(now).toISOString() }, ['lockedUntil']))
+      startSession(doc!, ctx)
       return state(ctx)
     },
 
