@@ -17,7 +17,7 @@ import { DEFAULT_THRESHOLD } from '../services/service-config'
 import type { AdminRole } from '../../shared/models'
 import { accountAddCommand, accountListCommand, accountResetCommand } from './account-command'
 import { auditCommand, DEFAULT_AUDIT_LIMIT } from './audit-command'
-import { backupCommand, PASSPHRASE_ENV, restoreCommand } from './backup-command'
+import { backupCommand, restoreCommand } from './backup-command'
 import { withCore } from './cli-context'
 import { adminRole, positiveInteger, positiveNumber } from './cli-options'
 import { EXIT_CODES } from './exit-codes'
@@ -116,7 +116,6 @@ program
   .command('backup')
   .description('write a backup of the data folder (encrypted as it is stored) and verify it; default file: <data>/backups/clockface-backup-<UTC time>.cfbak')
   .option('--out <file>', 'backup file to write')
-  .option('--key-file <file>', `data key file (default: <data>.key, or the passphrase in ${PASSPHRASE_ENV})`)
   .option(...dataOption)
   .option(...keyFileOption)
   .action((opts: { out?: string; keyFile?: string; data?: string }) => backupCommand(opts, print))
@@ -125,7 +124,6 @@ program
   .command('restore')
   .description('replace the data folder with a verified backup (Clockface must be closed); the replaced files are kept in <data>/replaced-<UTC time>/')
   .argument('<file>', 'backup file')
-  .option('--key-file <file>', `data key file (default: <data>.key, or the passphrase in ${PASSPHRASE_ENV})`)
   .option(...dataOption)
   .option(...keyFileOption)
   .action((file: string, opts: { keyFile?: string; data?: string }) => restoreCommand(file, opts, print))
