@@ -34,8 +34,8 @@ export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
 /**
  * Largest side of a raw frame or decoded image, in pixels: a sanity bound well above any camera
  * frame or ordinary photo (24 megapixels is 6000 × 4000). A raw frame over it fails validation
- * (`invalid-input`); an encoded image that decodes larger is refused as `unreadable-image` by
- * the engine (engine/image-input.ts).
+ * (`invalid-input`); an encoded image whose header says it is larger is refused as `too-large`
+ * before it is decoded (engine/image-screen.ts).
  */
 export const MAX_IMAGE_SIDE = 8192
 

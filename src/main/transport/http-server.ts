@@ -50,7 +50,7 @@ function sendResult(reply: FastifyReply, status: number, result: Result<unknown>
   return reply.code(status).headers(retryAfterHeaders(result)).header('Content-Type', contentType).header('Cache-Control', 'no-store').send(body)
 }
 
-function failure(code: 'invalid-input' | 'not-found' | 'internal', message: string): Result<never> {
+function failure(code: 'invalid-input' | 'too-large' | 'not-found' | 'internal', message: string): Result<never> {
   return { ok: false, error: { code, message } }
 }
 
@@ -105,7 +105,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     return sendResult(
       reply,
       status,
-      failure(status === 500 ? 'internal' : 'invalid-input', error.message),
+      failure(status === 500 ? 'internal' : status === 413 ? 'too-large' : 'invalid-input', error.message),
       encodingOf(request.headers['content-type'])
     )
   })
