@@ -1,6 +1,7 @@
 /**
  * Browser mode end to end at the protocol level: the built out/main/server.js on a free port
- * with a temporary data folder, the real engine, JSON and MessagePack clients, clean shutdown.
+ * with a temporary data folder, the real engine, JSON and MessagePack clients, first-run set-up
+ * with the printed code, a registered kiosk, clean shutdown with the data encrypted at rest.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -8,9 +9,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { decode, encode } from '@msgpack/msgpack'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
 import type { Result } from '../../src/shared/errors'
 import type { AuditEntry, FrameResult } from '../../src/shared/models'
+import { defaultKeyFile } from '../../src/main/store/key-provider'
+import { openStore } from '../../src/main/store/open-store'
 import { LOCK_FILE } from '../../src/main/store/store-lock'
+import { testBrowser, type TestBrowser } from '../helpers/http-client'
 import { deepfaceUnit, hasDeepfaceUnit, identityClusters, missingDatasetsReason } from '../helpers/datasets'
 import { projectRoot, rgbaFrame } from './engine-harness'
 import { ensureBundle } from './services-fixture'
@@ -22,6 +27,7 @@ describe.skipIf(!hasDeepfaceUnit)('npm run serve (out/main/server.js)', () => {
   let child: ChildProcess
   let url = ''
   let output = ''
+  let admin: TestBrowser
   const exited = () => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))))
 
   beforeAll(async () => {
@@ -38,16 +44,21 @@ describe.skipIf(!hasDeepfaceUnit)('npm run serve (out/main/server.js)', () => {
       await new Promise((r) => setTimeout(r, 100))
     }
     expect(url, output).not.toBe('')
+    const setupCode = /the set-up code is (\d{8})/.exec(output)?.[1]
+    expect(setupCode, output).toBeDefined()
+    admin = testBrowser(url)
+    expect((await admin.post('setupOwner', { username: 'olivia', password: 'correct horse', setupCode })).result.ok).toBe(true)
   })
 
   afterAll(() => {
     if (child.exitCode === null) child.kill('SIGKILL')
     rmSync(data, { recursive: true, force: true })
+    rmSync(defaultKeyFile(data), { force: true })
   })
 
+  /** A JSON call as the signed-in owner. */
   async function json<T>(operation: string, request: unknown): Promise<Result<T>> {
-    const res = await fetch(`${url}api/${operation}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) })
-    return (await res.json()) as Result<T>
+    return (await admin.post<T>(operation, request)).result
   }
 
   it('serves the renderer at / when it is built', async () => {
@@ -64,17 +75,23 @@ describe.skipIf(!hasDeepfaceUnit)('npm run serve (out/main/server.js)', () => {
     const enrolled = await json('createEmployee', {
       code: 'A1',
       name: 'Alice',
-      photo: { kind: 'encoded', data: readFileSync(deepfaceUnit(cluster[0]!)).toString('base64') }
+      photo: { kind: 'encoded', data: readFileSync(deepfaceUnit(cluster[0]!)).toString('base64') },
+      consent: { textVersion: CONSENT_TEXT_VERSION }
     })
     expect(enrolled).toMatchObject({ ok: true, value: { employee: { code: 'A1', templateCount: 1 } } })
 
     // Kiosk frames go through the fast detector, whose crops give slightly larger distances
     // than enrolment photos; this probe is one the services test also recognises.
     const frame = await rgbaFrame(deepfaceUnit(cluster[3]!), 640, 480)
+    // This browser becomes the kiosk "front-door"; its punches carry that id.
+    const kiosk = testBrowser(url)
+    expect((await kiosk.post('login', { username: 'olivia', password: 'correct horse' })).result.ok).toBe(true)
+    expect((await kiosk.post('registerKiosk', { kioskId: 'front-door' })).result.ok).toBe(true)
+    await kiosk.post('logout')
     const recognise = async (): Promise<Result<FrameResult>> => {
       const res = await fetch(`${url}api/recogniseFrame`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/msgpack' },
+        headers: { 'Content-Type': 'application/msgpack', cookie: [...kiosk.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
         body: encode({ frame })
       })
       expect(res.status).toBe(200)
@@ -91,17 +108,23 @@ describe.skipIf(!hasDeepfaceUnit)('npm run serve (out/main/server.js)', () => {
     expect(face?.punch).toMatchObject({ type: 'check-in', kioskId: 'front-door', repeated: false })
   })
 
-  it('serves the audit log: the enrolment above, stamped as coming from the browser, and no punch', async () => {
+  it('serves the audit log: who set up, enrolled and registered the kiosk, over the browser, and no punch', async () => {
     const log = await json<AuditEntry[]>('listAuditLog', { limit: 10 })
-    expect(log).toMatchObject({ ok: true, value: [{ action: 'createEmployee', channel: 'browser', employeeCode: 'A1', outcome: 'ok' }] })
-    expect(log.ok && log.value).toHaveLength(1)
+    expect(log.ok && log.value.map((e) => [e.action, e.actor, e.channel, e.outcome]).reverse()).toEqual([
+      ['setupOwner', 'olivia', 'browser', 'ok'],
+      ['createEmployee', 'olivia', 'browser', 'ok'],
+      ['login', 'olivia', 'browser', 'ok'],
+      ['registerKiosk', 'olivia', 'browser', 'ok'],
+      ['logout', 'olivia', 'browser', 'ok']
+    ])
     const refused = await json('deleteEmployee', { code: 'NOPE' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } })
-    const res = await fetch(`${url}api/listAuditLog`, { method: 'POST', headers: { 'Content-Type': 'application/msgpack' }, body: encode({ limit: 1 }) })
+    const cookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    const res = await fetch(`${url}api/listAuditLog`, { method: 'POST', headers: { 'Content-Type': 'application/msgpack', cookie }, body: encode({ limit: 1 }) })
     expect(res.status).toBe(200)
     expect(decode(new Uint8Array(await res.arrayBuffer()))).toMatchObject({
       ok: true,
-      value: [{ action: 'deleteEmployee', channel: 'browser', employeeCode: 'NOPE', outcome: 'not-found', summary: 'refused to delete employee NOPE: not-found' }]
+      value: [{ action: 'deleteEmployee', channel: 'browser', actor: 'olivia', employeeCode: 'NOPE', outcome: 'not-found', summary: 'refused to delete employee NOPE: not-found' }]
     })
   })
 
@@ -109,7 +132,14 @@ describe.skipIf(!hasDeepfaceUnit)('npm run serve (out/main/server.js)', () => {
     child.kill('SIGTERM')
     expect(await exited()).toBe(0)
     expect(existsSync(join(data, LOCK_FILE))).toBe(false)
-    expect(readFileSync(join(data, 'employees.db'), 'utf8')).toContain('"code":"A1"')
-    expect(readFileSync(join(data, 'audit.db'), 'utf8')).toContain('"channel":"browser"')
+    // Encrypted at rest: nothing readable in the file, everything there with the key.
+    expect(readFileSync(join(data, 'employees.db'), 'utf8')).not.toContain('A1')
+    const store = await openStore(data, { key: { kind: 'file', path: defaultKeyFile(data) } })
+    try {
+      expect(await store.employees.findOne({ code: 'A1' })).toMatchObject({ name: 'Alice' })
+      expect(await store.audit.count({ channel: 'browser' })).toBeGreaterThan(0)
+    } finally {
+      await store.close()
+    }
   })
 })
