@@ -9,6 +9,14 @@ import type { ErrorCode, Result } from './errors'
 import {
   adminAccountSchema,
   adminRoleSchema,
+  apiKeySchema,
+  apiScopeSchema,
+  faceAnalysisSchema,
+  faceLoginSchema,
+  healthSchema,
+  jwksSchema,
+  visitorSchema,
+  type ApiScope,
   attendanceEventSchema,
   auditEntrySchema,
   detectedFaceSchema,
@@ -200,9 +208,29 @@ export const settingsChangesSchema = z.object({
  */
 export type Access = 'public' | 'kiosk' | 'admin' | 'owner'
 
+/**
+ * Where an operation sits in the integration REST API (`/api/v1`): method, path under
+ * `/api/v1` with `:param` segments (taken into the request by name), the success status, and
+ * for a body that is one field of the request (updateEmployee's `changes`) that field's name.
+ * GET and DELETE take the rest of the request from the query string.
+ */
+export interface RestRoute {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  path: string
+  status: 200 | 201
+  bodyField?: string
+}
+
 interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   summary: string
   access: Access
+  /**
+   * The API-key scope that reaches this operation; absent: no API key reaches it (sessions
+   * only). An `admin` key reaches every operation that has a scope.
+   */
+  scope?: ApiScope
+  /** Its route in the REST API; absent: not in the REST API. */
+  rest?: RestRoute
   input: I
   /** Schema of the response value; dispatch parses every answer with it. */
   output: O
@@ -350,13 +378,22 @@ export const contract = {
   listEmployees: operation({
     summary: 'Employees, optionally filtered by a search over code, name and department.',
     access: 'admin',
-    input: z.object({ search: safeText(0, 100).optional() }),
+    scope: 'read',
+    rest: { method: 'GET', path: '/employees', status: 200 },
+    input: z.object({
+      search: safeText(0, 100).optional(),
+      /** Paging: skip this many (after sorting by name, then code), return at most `limit`. */
+      offset: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(10000).optional()
+    }),
     output: z.array(employeeSchema),
     errors: []
   }),
   getEmployee: operation({
     summary: 'One employee by code.',
     access: 'admin',
+    scope: 'read',
+    rest: { method: 'GET', path: '/employees/:code', status: 200 },
     input: z.object({ code: employeeCodeSchema }),
     output: employeeSchema,
     errors: ['not-found']
@@ -365,6 +402,8 @@ export const contract = {
     summary:
       "Adds an employee, and enrols their face when a photo is given (both or neither are stored; a photo needs the employee's consent). An optional PIN lets them punch at the kiosk with code and PIN.",
     access: 'admin',
+    scope: 'enrol',
+    rest: { method: 'POST', path: '/employees', status: 201 },
     input: employeeFieldsSchema.extend({
       code: employeeCodeSchema,
       photo: imageSchema.optional(),
@@ -380,6 +419,8 @@ export const contract = {
   updateEmployee: operation({
     summary: 'Changes name, department, gender or kiosk PIN of an employee (pin null removes it).',
     access: 'admin',
+    scope: 'enrol',
+    rest: { method: 'PATCH', path: '/employees/:code', status: 200, bodyField: 'changes' },
     input: z.object({
       code: employeeCodeSchema,
       // Not employeeFieldsSchema.partial(): zod would still apply department's default and
@@ -398,6 +439,8 @@ export const contract = {
   deleteEmployee: operation({
     summary: 'Removes an employee and erases their face templates and thumbnails from the data files (attendance history is kept).',
     access: 'admin',
+    scope: 'enrol',
+    rest: { method: 'DELETE', path: '/employees/:code', status: 200 },
     input: z.object({ code: employeeCodeSchema }),
     // erasedFromFiles: the data files were compacted, so the deleted lines are gone from disk.
     output: z.object({ deletedTemplates: z.number().int(), erasedFromFiles: z.boolean() }),
@@ -408,6 +451,8 @@ export const contract = {
     summary:
       "Adds a face template for an employee from an image with exactly one face, with the employee's consent. The face must match the employee's enrolled templates and must not identify as anyone else; an owner may override a mismatch.",
     access: 'admin',
+    scope: 'enrol',
+    rest: { method: 'POST', path: '/employees/:code/photos', status: 201 },
     input: z.object({
       code: employeeCodeSchema,
       image: imageSchema,
@@ -423,6 +468,8 @@ export const contract = {
   listTemplates: operation({
     summary: 'Face templates of one employee, with thumbnails.',
     access: 'admin',
+    scope: 'read',
+    rest: { method: 'GET', path: '/employees/:code/templates', status: 200 },
     input: z.object({ code: employeeCodeSchema }),
     output: z.array(faceTemplateSchema),
     errors: ['not-found']
@@ -430,6 +477,8 @@ export const contract = {
   deleteTemplate: operation({
     summary: 'Removes one face template.',
     access: 'admin',
+    scope: 'enrol',
+    rest: { method: 'DELETE', path: '/templates/:id', status: 200 },
     input: z.object({ id: z.string().min(1).max(64) }),
     output: z.object({ deleted: z.literal(true) }),
     errors: ['not-found'],
@@ -438,6 +487,8 @@ export const contract = {
   detectFaces: operation({
     summary: 'Finds faces and their 68 landmarks in an image (the accurate detector; for previews).',
     access: 'admin',
+    scope: 'identify',
+    rest: { method: 'POST', path: '/detect', status: 200 },
     input: z.object({ image: imageSchema }),
     output: z.array(detectedFaceSchema),
     errors: ['unreadable-image', 'unsupported-image', 'too-large']
@@ -445,13 +496,21 @@ export const contract = {
   identifyFaces: operation({
     summary: '1:N identification of every face in an image against the gallery.',
     access: 'admin',
-    input: z.object({ image: imageSchema }),
+    scope: 'identify',
+    rest: { method: 'POST', path: '/identify', status: 200 },
+    input: z.object({
+      image: imageSchema,
+      /** Register each unknown face in the visitor gallery and return its visitor id (the same face again gets the same id). */
+      enrolUnknown: z.boolean().default(false)
+    }),
     output: z.array(identifiedFaceSchema),
     errors: ['unreadable-image', 'unsupported-image', 'too-large']
   }),
   verifyFace: operation({
     summary: '1:1 verification of the single face in an image against one employee.',
     access: 'admin',
+    scope: 'identify',
+    rest: { method: 'POST', path: '/verify', status: 200 },
     input: z.object({ code: employeeCodeSchema, image: imageSchema }),
     output: verificationSchema,
     errors: ['not-found', 'unreadable-image', 'unsupported-image', 'too-large', 'no-face', 'multiple-faces']
@@ -474,6 +533,8 @@ export const contract = {
   listAttendance: operation({
     summary: 'Attendance events between two times (default: today), newest first.',
     access: 'admin',
+    scope: 'export',
+    rest: { method: 'GET', path: '/attendance', status: 200 },
     input: z.object({
       from: isoTime.optional(),
       to: isoTime.optional(),
@@ -486,6 +547,8 @@ export const contract = {
   listAuditLog: operation({
     summary: 'Audit log of admin actions (who, what, outcome; refusals and sign-ins included) between two times, newest first. Read-only.',
     access: 'admin',
+    scope: 'admin',
+    rest: { method: 'GET', path: '/audit', status: 200 },
     input: z.object({
       from: isoTime.optional(),
       to: isoTime.optional(),
@@ -523,6 +586,8 @@ export const contract = {
     summary:
       'Access request: everything stored about one person as JSON (employee record, consent, face templates with descriptors and images, punches, audit entries naming the code).',
     access: 'admin',
+    scope: 'admin',
+    rest: { method: 'GET', path: '/employees/:code/export', status: 200 },
     input: z.object({ code: employeeCodeSchema }),
     output: personDataSchema,
     errors: ['not-found'],
@@ -542,7 +607,7 @@ export const contract = {
     summary:
       'Drops the damaged lines of one data file (its good records stay; the damaged copy is kept). Writes are accepted again once no damaged file remains.',
     access: 'owner',
-    input: z.object({ file: z.enum(['employees.db', 'templates.db', 'attendance.db', 'audit.db', 'accounts.db', 'kiosks.db', 'settings.db']) }),
+    input: z.object({ file: z.enum(['employees.db', 'templates.db', 'attendance.db', 'audit.db', 'accounts.db', 'kiosks.db', 'settings.db', 'apikeys.db', 'visitors.db']) }),
     output: dataHealthSchema,
     errors: ['not-found'],
     audited: true
@@ -552,6 +617,102 @@ export const contract = {
     access: 'owner',
     input: z.object({}),
     output: z.object({ file: z.string(), createdAt: isoTime, bytes: z.number().int().min(0) }),
+    errors: [],
+    audited: true
+  }),
+  getHealth: operation({
+    summary: 'Health for monitoring: status, version, backend, model names, counts.',
+    access: 'public',
+    rest: { method: 'GET', path: '/health', status: 200 },
+    input: z.object({}),
+    output: healthSchema,
+    errors: []
+  }),
+  createApiKey: operation({
+    summary: 'Creates an integration API key with scopes; the key is in this answer only (stored hashed).',
+    access: 'owner',
+    input: z.object({ name: safeText(1, 64), scopes: z.array(apiScopeSchema).min(1) }),
+    output: z.object({ key: z.string(), apiKey: apiKeySchema }),
+    errors: [],
+    audited: true
+  }),
+  listApiKeys: operation({
+    summary: 'Integration API keys (never their secrets), revoked ones included.',
+    access: 'admin',
+    input: z.object({}),
+    output: z.array(apiKeySchema),
+    errors: []
+  }),
+  revokeApiKey: operation({
+    summary: 'Revokes an integration API key at once.',
+    access: 'owner',
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: apiKeySchema,
+    errors: ['not-found'],
+    audited: true
+  }),
+  faceLogin: operation({
+    summary: "Face login for integrators: the single face of the image (and, if given, it must be that employee's) → the employee and a short-lived signed token (JWT).",
+    access: 'admin',
+    scope: 'identify',
+    rest: { method: 'POST', path: '/login', status: 200 },
+    input: z.object({ image: imageSchema, code: employeeCodeSchema.optional() }),
+    output: faceLoginSchema,
+    errors: ['unauthorized', 'not-found', 'unreadable-image', 'unsupported-image', 'too-large', 'no-face', 'multiple-faces'],
+    audited: true
+  }),
+  getJwks: operation({
+    summary: 'Public keys (JWKS) that verify face-login tokens.',
+    access: 'public',
+    rest: { method: 'GET', path: '/.well-known/jwks.json', status: 200 },
+    input: z.object({}),
+    output: jwksSchema,
+    errors: []
+  }),
+  punchFromApi: operation({
+    summary: 'Records a punch exactly as at the kiosk: from a photo with one enrolled face, or from an employee code and PIN.',
+    access: 'kiosk',
+    scope: 'punch',
+    rest: { method: 'POST', path: '/punch', status: 201 },
+    input: z.union([z.strictObject({ image: imageSchema }), z.strictObject({ code: employeeCodeSchema, pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits') })]),
+    output: punchSchema,
+    errors: ['unauthorized', 'locked-out', 'not-found', 'unreadable-image', 'unsupported-image', 'too-large', 'no-face', 'multiple-faces']
+  }),
+  analyseFaces: operation({
+    summary: "Age, gender and expression of each face with face-api's own models (off unless an owner enables it in settings).",
+    access: 'admin',
+    scope: 'identify',
+    rest: { method: 'POST', path: '/analyse', status: 200 },
+    input: z.object({ image: imageSchema }),
+    output: z.array(faceAnalysisSchema),
+    errors: ['forbidden', 'unreadable-image', 'unsupported-image', 'too-large']
+  }),
+  listVisitors: operation({
+    summary: 'The visitor gallery: unknown faces registered through the API, newest first.',
+    access: 'admin',
+    scope: 'read',
+    rest: { method: 'GET', path: '/visitors', status: 200 },
+    input: z.object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(10000).default(100) }),
+    output: z.array(visitorSchema),
+    errors: []
+  }),
+  deleteVisitor: operation({
+    summary: 'Removes one visitor (and their face descriptor) from the visitor gallery.',
+    access: 'admin',
+    scope: 'enrol',
+    rest: { method: 'DELETE', path: '/visitors/:visitorId', status: 200 },
+    input: z.object({ visitorId: z.string().min(1).max(64) }),
+    output: z.object({ deleted: z.literal(true) }),
+    errors: ['not-found'],
+    audited: true
+  }),
+  purgeVisitors: operation({
+    summary: 'Removes every visitor, or those not seen for `olderThanDays` days.',
+    access: 'admin',
+    scope: 'admin',
+    rest: { method: 'DELETE', path: '/visitors', status: 200 },
+    input: z.object({ olderThanDays: z.coerce.number().int().min(0).optional() }),
+    output: z.object({ deleted: z.number().int() }),
     errors: [],
     audited: true
   })

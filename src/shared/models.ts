@@ -136,7 +136,22 @@ export type Match = z.infer<typeof matchSchema>
  * recognised). `nearestDistance` is the distance to the nearest template of anyone, also
  * above the threshold; it is given to admins only (null for anyone else when there is no match).
  */
-export const identifiedFaceSchema = detectedFaceSchema.extend({ match: matchSchema.nullable(), nearestDistance: z.number().nullable() })
+/**
+ * One of the nearest employees to a probe, for integrators: Euclidean `distance` (lower is more
+ * alike) and cosine `similarity` of the descriptors (-1..1, higher is more alike).
+ */
+export const candidateSchema = z.object({ code: z.string(), name: z.string(), distance: z.number(), similarity: z.number() })
+/** See {@link candidateSchema}. */
+export type Candidate = z.infer<typeof candidateSchema>
+
+export const identifiedFaceSchema = detectedFaceSchema.extend({
+  match: matchSchema.nullable(),
+  nearestDistance: z.number().nullable(),
+  /** The nearest employees, best first (up to 3), for admins and API callers; absent at the kiosk. */
+  candidates: z.array(candidateSchema).optional(),
+  /** The visitor id of an unknown face when the caller asked to register unknown faces (`enrolUnknown`). */
+  visitorId: z.string().nullable().optional()
+})
 /** See {@link identifiedFaceSchema}. */
 export type IdentifiedFace = z.infer<typeof identifiedFaceSchema>
 
@@ -207,9 +222,9 @@ export type FrameResult = z.infer<typeof frameResultSchema>
 
 /**
  * Where a request came in: `app` the Electron window (IPC), `browser` the browser-mode
- * HTTP server, `cli` the command line.
+ * HTTP server, `cli` the command line, `api` the integration REST API (`/api/v1`).
  */
-export const auditChannelSchema = z.enum(['app', 'browser', 'cli'])
+export const auditChannelSchema = z.enum(['app', 'browser', 'cli', 'api'])
 /** See {@link auditChannelSchema}. */
 export type AuditChannel = z.infer<typeof auditChannelSchema>
 
@@ -234,6 +249,34 @@ export const adminPrincipalSchema = z.object({
 })
 /** See {@link adminPrincipalSchema}. */
 export type AdminPrincipal = z.infer<typeof adminPrincipalSchema>
+
+/**
+ * What an integration API key may do: `read` employees, templates and visitors; `enrol`
+ * (create, edit, delete employees and faces); `identify` (1:N, 1:1, face login, analysis);
+ * `punch`; `export` attendance; `admin` everything an admin may do except owner settings.
+ */
+export const apiScopeSchema = z.enum(['read', 'enrol', 'identify', 'punch', 'export', 'admin'])
+/** See {@link apiScopeSchema}. */
+export type ApiScope = z.infer<typeof apiScopeSchema>
+
+/** The API key a REST call came with. */
+export const apiKeyPrincipalSchema = z.object({ keyId: z.string(), name: z.string(), scopes: z.array(apiScopeSchema) })
+/** See {@link apiKeyPrincipalSchema}. */
+export type ApiKeyPrincipal = z.infer<typeof apiKeyPrincipalSchema>
+
+/** An API key as listed: never the secret; `prefix` is its public first part, shown to tell keys apart. */
+export const apiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(apiScopeSchema),
+  createdBy: z.string(),
+  createdAt: isoTime,
+  lastUsedAt: isoTime.optional(),
+  revokedAt: isoTime.optional()
+})
+/** See {@link apiKeySchema}. */
+export type ApiKey = z.infer<typeof apiKeySchema>
 
 /** A registered kiosk (a screen allowed to send camera frames and punch); `kioskId` is recorded with its punches. */
 export const kioskPrincipalSchema = z.object({ kioskId: z.string() })
@@ -352,3 +395,60 @@ export const personDataSchema = z.object({
 })
 /** See {@link personDataSchema}. */
 export type PersonData = z.infer<typeof personDataSchema>
+
+/**
+ * Health of a Clockface service for monitoring: `ok` when the engine is ready and the data
+ * writable, `starting` while models load, `degraded` otherwise; app version, TensorFlow.js
+ * backend, model names, and counts.
+ */
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'starting', 'degraded']),
+  version: z.string(),
+  backend: z.string().nullable(),
+  models: z.array(z.string()),
+  readOnly: z.boolean(),
+  counts: z.object({ employees: z.number().int(), templates: z.number().int(), visitors: z.number().int() })
+})
+/** See {@link healthSchema}. */
+export type Health = z.infer<typeof healthSchema>
+
+/**
+ * Face login for integrators: who the face is, how close (Euclidean distance under the
+ * threshold) and a short-lived signed token (JWT, ES256) the integrator's system verifies with
+ * the key published at `/api/v1/.well-known/jwks.json`; `expiresAt` UTC.
+ */
+export const faceLoginSchema = z.object({
+  employee: z.object({ code: z.string(), name: z.string(), department: z.string() }),
+  distance: z.number(),
+  threshold: z.number(),
+  token: z.string(),
+  tokenType: z.literal('Bearer'),
+  expiresAt: isoTime
+})
+/** See {@link faceLoginSchema}. */
+export type FaceLogin = z.infer<typeof faceLoginSchema>
+
+/** The public keys that verify face-login tokens, as a JSON Web Key Set (RFC 7517). */
+export const jwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) })
+/** See {@link jwksSchema}. */
+export type Jwks = z.infer<typeof jwksSchema>
+
+/** A visitor (an unknown face registered through the API) as listed; no descriptor. */
+export const visitorSchema = z.object({ visitorId: z.string(), createdAt: isoTime, lastSeenAt: isoTime, seenCount: z.number().int() })
+/** See {@link visitorSchema}. */
+export type Visitor = z.infer<typeof visitorSchema>
+
+/**
+ * Age, gender and expression of one face from face-api's own models: `age` in years,
+ * `gender` with its probability (0..1), the most likely `expression` and every expression's
+ * probability. Estimates, not identity; see the README for their published accuracy.
+ */
+export const faceAnalysisSchema = detectedFaceSchema.extend({
+  age: z.number(),
+  gender: z.enum(['female', 'male']),
+  genderProbability: z.number(),
+  expression: z.string(),
+  expressions: z.record(z.string(), z.number())
+})
+/** See {@link faceAnalysisSchema}. */
+export type FaceAnalysis = z.infer<typeof faceAnalysisSchema>

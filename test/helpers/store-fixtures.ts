@@ -77,6 +77,10 @@ export function sampleDoc(name: keyof typeof STORE_FILES, n: number): Record<str
       return { kioskId: `k${n}`, tokenHash: `${n}`.padStart(64, '0'), createdBy: 'owner', createdAt: time }
     case 'settings':
       return { _id: `settings${n}`, retentionDays: 365 + n }
+    case 'apiKeys':
+      return { name: `key ${n}`, prefix: `pfx${n}`, secretHash: `${n}`.padStart(64, '0'), scopes: ['read'], createdBy: 'owner', createdAt: time }
+    case 'visitors':
+      return { visitorId: `V-${n}`, descriptor: descriptor(n), createdAt: time, lastSeenAt: time, seenCount: 1 }
   }
 }
 

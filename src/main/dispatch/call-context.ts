@@ -4,7 +4,7 @@
  * (audit, authorisation) and to the handler; nothing reads "the current user" from a global.
  */
 import { randomUUID } from 'node:crypto'
-import type { AdminPrincipal, AuditChannel, KioskPrincipal } from '../../shared/models'
+import type { AdminPrincipal, ApiKeyPrincipal, AuditChannel, KioskPrincipal } from '../../shared/models'
 
 /**
  * Lets a handler change the sessions of the caller on the transport it came in by: the HTTP
@@ -30,6 +30,8 @@ export interface CallContext {
   admin: AdminPrincipal | null
   /** The registered kiosk the request comes from; null when it is not one. */
   kiosk: KioskPrincipal | null
+  /** The integration API key the request came with (REST API); null otherwise. */
+  apiKey: ApiKeyPrincipal | null
   /** Address of the caller where the transport knows it (HTTP), for the audit log and lock-out. */
   remoteAddress?: string
   /** Session changes for this caller; absent where there are no sessions (CLI). */
@@ -38,5 +40,5 @@ export interface CallContext {
 
 /** Builds a context with a fresh request id; fields not given are null. */
 export function createCallContext(fields: Pick<CallContext, 'channel'> & Partial<Omit<CallContext, 'channel' | 'requestId'>>): CallContext {
-  return { admin: null, kiosk: null, ...fields, requestId: randomUUID() }
+  return { admin: null, kiosk: null, apiKey: null, ...fields, requestId: randomUUID() }
 }

@@ -154,6 +154,28 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
     refused: () => 'refused to make a backup',
     done: (backup) => ({ summary: `made a backup (${backup.bytes} bytes)` })
   },
+  createApiKey: {
+    refused: (fields) => `refused to create API key ${quotedField(fields, 'name')}`,
+    done: ({ apiKey }) => ({ summary: `created API key ${quoted(apiKey.name)} (${apiKey.prefix}) with scopes ${apiKey.scopes.join(', ')}` })
+  },
+  revokeApiKey: {
+    refused: (fields) => `refused to revoke API key ${quotedField(fields, 'id')}`,
+    done: (apiKey) => ({ summary: `revoked API key ${quoted(apiKey.name)} (${apiKey.prefix})` })
+  },
+  faceLogin: {
+    refused: (fields) => `refused face login${codeOf(fields) === undefined ? '' : ` as ${codeOf(fields)}`}`,
+    done: (login) => ({ employeeCode: login.employee.code, summary: `face login of ${login.employee.code} (distance ${login.distance.toFixed(2)})` })
+  },
+  deleteVisitor: {
+    refused: (fields) => `refused to delete visitor ${quotedField(fields, 'visitorId')}`,
+    done: (_value, fields) => ({ summary: `deleted visitor ${quotedField(fields, 'visitorId')}` })
+  },
+  purgeVisitors: {
+    refused: () => 'refused to purge visitors',
+    done: ({ deleted }, fields) => ({
+      summary: `purged ${plural(deleted, 'visitor')}${typeof fields['olderThanDays'] === 'number' ? ` not seen for ${fields['olderThanDays']} days` : ''}`
+    })
+  },
   registerKiosk: {
     refused: (fields) => `refused to register kiosk ${quotedField(fields, 'kioskId')}`,
     done: (kiosk) => ({ summary: `registered this screen as kiosk ${quoted(kiosk.kioskId)}` })

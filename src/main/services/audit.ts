@@ -25,10 +25,11 @@ export interface AuditContext {
   warn: ServiceConfig['warn']
 }
 
-/** Who acted, as the audit log names them: admin username, `kiosk:<id>`, or `anonymous`. */
+/** Who acted, as the audit log names them: admin username, `kiosk:<id>`, `key:<API key name>`, or `anonymous`. */
 export function actorOf(ctx: CallContext): string {
   if (ctx.admin) return ctx.admin.username
   if (ctx.kiosk) return `kiosk:${ctx.kiosk.kioskId}`
+  if (ctx.apiKey) return `key:${ctx.apiKey.name}`
   return 'anonymous'
 }
 

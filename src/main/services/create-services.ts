@@ -17,6 +17,8 @@ import { createSettingsService, type SettingsService } from './privacy/settings'
 import { detectFaces, forCaller, identifyFaces, recogniseFrame } from './recognition'
 import { resolveServiceConfig, type ServiceConfig } from './service-config'
 import { verifyFace } from './verification'
+import { createApiKeyService } from './api/api-keys'
+import { getHealth } from './api/health'
 
 /** What the desktop shell offers the services; absent in browser mode and the CLI. */
 export interface ShellHooks {
@@ -59,6 +61,8 @@ export function createServices({ repos, engine, auth, config: overrides, auditLo
   const identifier = createIdentifier(repos.employees, gallery, config)
   const attendance = createAttendanceService(repos.attendance, config)
   const confirmation = createMatchConfirmation(config.confirmFrames, config.confirmWindowMs)
+  const apiKeys = createApiKeyService(repos.apiKeys, config)
+  const notYet = (): Promise<never> => Promise.reject(new ClockfaceError('internal', 'not built yet'))
   const recognition = { engine, identifier, attendance, confirmation, config }
   const settings = givenSettings ?? createSettingsService(repos.settings, config)
   const pinPunch = createPinPunch({ employees: repos.employees, attendance, config })
@@ -108,6 +112,17 @@ export function createServices({ repos, engine, auth, config: overrides, auditLo
     exportPersonData: (req, ctx) => exportPersonData({ repos, config }, req, ctx),
     getDataHealth: (req, ctx) => dataHealth.getDataHealth(req, ctx),
     repairDataFile: (req, ctx) => dataHealth.repairDataFile(req, ctx),
-    createBackup: (req, ctx) => dataHealth.createBackup(req, ctx)
+    createBackup: (req, ctx) => dataHealth.createBackup(req, ctx),
+    getHealth: () => getHealth({ engine, repos }),
+    createApiKey: (req, ctx) => apiKeys.create(req, ctx),
+    listApiKeys: () => apiKeys.list(),
+    revokeApiKey: (req) => apiKeys.revoke(req),
+    faceLogin: notYet,
+    getJwks: notYet,
+    punchFromApi: notYet,
+    analyseFaces: notYet,
+    listVisitors: notYet,
+    deleteVisitor: notYet,
+    purgeVisitors: notYet
   }
 }

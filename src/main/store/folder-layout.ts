@@ -12,7 +12,11 @@ export const STORE_FILES = {
   accounts: 'accounts.db',
   kiosks: 'kiosks.db',
   /** Owner settings (retention, idle minutes): one document, see services/privacy/settings.ts. */
-  settings: 'settings.db'
+  settings: 'settings.db',
+  /** Integration API keys (hashes only), see services/api/api-keys.ts. */
+  apiKeys: 'apikeys.db',
+  /** The visitor gallery: unknown faces registered through the API, kept apart from employees. */
+  visitors: 'visitors.db'
 } as const
 
 /** Name of one data file, e.g. `templates.db`. */

@@ -22,7 +22,9 @@ const INDEXES: Record<CollectionName, readonly IndexSpec[]> = {
   audit: [{ fieldName: 'time' }],
   accounts: [{ fieldName: 'username', unique: true }],
   kiosks: [{ fieldName: 'tokenHash' }],
-  settings: []
+  settings: [],
+  apiKeys: [{ fieldName: 'prefix', unique: true }],
+  visitors: [{ fieldName: 'createdAt' }]
 }
 
 /** How {@link openStore} opens a folder. */
@@ -177,6 +179,8 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
       accounts: loaded.accounts.handle.collection as ClockfaceStore['accounts'],
       kiosks: loaded.kiosks.handle.collection as ClockfaceStore['kiosks'],
       settings: loaded.settings.handle.collection as ClockfaceStore['settings'],
+      apiKeys: loaded.apiKeys.handle.collection as ClockfaceStore['apiKeys'],
+      visitors: loaded.visitors.handle.collection as ClockfaceStore['visitors'],
       encrypted: folder.codec.mode !== 'plain',
       readOnlyReason() {
         const list = damaged()

@@ -4,7 +4,7 @@
  * equals time order and range queries on `time` can use the index.
  */
 import type Datastore from 'nedb-promises'
-import type { AdminRole, AttendanceEvent, AuditEntry, Consent, Settings, TemplateSource } from '../../shared/models'
+import type { AdminRole, ApiScope, AttendanceEvent, AuditEntry, Consent, Settings, TemplateSource } from '../../shared/models'
 
 /** An employee as stored in `employees.db`; `code` has a unique index. */
 export interface EmployeeDoc {
@@ -88,6 +88,37 @@ export type SettingsDoc = Partial<Settings> & {
   updatedBy?: string
 }
 
+/**
+ * An integration API key as stored in `apikeys.db`: never the key itself, only the SHA-256 of
+ * its secret (hex) and its public `prefix` (unique index) to find it by.
+ */
+export interface ApiKeyDoc {
+  _id: string
+  name: string
+  prefix: string
+  secretHash: string
+  scopes: ApiScope[]
+  createdBy: string
+  createdAt: string
+  lastUsedAt?: string
+  revokedAt?: string
+}
+
+/**
+ * A visitor as stored in `visitors.db`: an unknown face registered through the API, apart from
+ * employees (never punched, never identified as staff). `descriptor` as in {@link TemplateDoc}.
+ */
+export interface VisitorDoc {
+  _id: string
+  /** Public visitor id, `V-` and 10 characters. */
+  visitorId: string
+  descriptor: number[]
+  createdAt: string
+  lastSeenAt: string
+  /** Times the face was seen through the API, first registration included. */
+  seenCount: number
+}
+
 /** A document before insertion: NeDB assigns `_id`. */
 export type NewDoc<T extends { _id: string }> = Omit<T, '_id'>
 
@@ -109,6 +140,10 @@ export interface ClockfaceStore {
   kiosks: Collection<KioskDoc>
   /** Owner settings: at most one document (see {@link SettingsDoc}). */
   settings: Collection<SettingsDoc>
+  /** Integration API keys. */
+  apiKeys: Collection<ApiKeyDoc>
+  /** The visitor gallery (unknown faces registered through the API). */
+  visitors: Collection<VisitorDoc>
   /** True when the data files are encrypted at rest (the folder has a manifest and was opened with its key). */
   encrypted: boolean
   /**

@@ -7,6 +7,7 @@ import { storeWrite } from './write-guard'
 export interface EmployeeRepository {
   /** Every employee, in no particular order. */
   all(): Promise<EmployeeDoc[]>
+  count(): Promise<number>
   byCode(code: string): Promise<EmployeeDoc | null>
   byId(id: string): Promise<EmployeeDoc | null>
   /** Inserts; a taken code rejects with NeDB's unique violation (see isUniqueViolation). */
@@ -27,6 +28,7 @@ export function createEmployeeRepository(store: Pick<ClockfaceStore, 'employees'
   const db = store.employees
   return {
     all: () => storeOp('read employees', () => db.find({})),
+    count: () => storeOp('count employees', () => db.count({})),
     byCode: (code) => storeOp('read the employee', () => db.findOne({ code })),
     byId: (id) => storeOp('read the employee', () => db.findOne({ _id: id })),
     insert: (doc) => storeWrite(store, 'save the employee', () => db.insert(doc)),

@@ -10,6 +10,8 @@ import { createAuditRepository, type AuditRepository } from './audit-repository'
 import { createEmployeeRepository, type EmployeeRepository } from './employee-repository'
 import { createKioskRepository, type KioskRepository } from './kiosk-repository'
 import { createSettingsRepository, type SettingsRepository } from './settings-repository'
+import { createApiKeyRepository, type ApiKeyRepository } from './api-key-repository'
+import { createVisitorRepository, type VisitorRepository } from './visitor-repository'
 import { createTemplateRepository, type TemplateRepository } from './template-repository'
 
 /** One repository per collection, plus the store's housekeeping the services may call. */
@@ -22,6 +24,10 @@ export interface Repositories {
   kiosks: KioskRepository
   /** Owner settings (privacy retention, idle minutes). */
   settings: SettingsRepository
+  /** Integration API keys. */
+  apiKeys: ApiKeyRepository
+  /** The visitor gallery. */
+  visitors: VisitorRepository
   /** Why writes are refused (damaged data loaded read-only), or null. */
   readOnlyReason(): string | null
 }
@@ -36,6 +42,8 @@ export function createRepositories(store: ClockfaceStore): Repositories {
     accounts: createAccountRepository(store),
     kiosks: createKioskRepository(store),
     settings: createSettingsRepository(store),
+    apiKeys: createApiKeyRepository(store),
+    visitors: createVisitorRepository(store),
     readOnlyReason: () => store.readOnlyReason()
   }
 }

@@ -18,6 +18,7 @@ export interface TemplateRepository {
   /** Number of templates per employee id. */
   countsByEmployee(): Promise<Map<string, number>>
   countOfEmployee(employeeId: string): Promise<number>
+  count(): Promise<number>
   insert(doc: NewDoc<TemplateDoc>): Promise<TemplateDoc>
   /** Removes one template; resolves to the number removed. */
   remove(id: string): Promise<number>
@@ -45,6 +46,7 @@ export function createTemplateRepository(store: Pick<ClockfaceStore, 'templates'
       for (const t of docs) counts.set(t.employeeId, (counts.get(t.employeeId) ?? 0) + 1)
       return counts
     },
+    count: () => storeOp('count face templates', () => db.count({})),
     countOfEmployee: (employeeId) => storeOp('count face templates', () => db.count({ employeeId })),
     insert: (doc) => storeWrite(store, 'save the face template', () => db.insert(doc)),
     remove: (id) => storeWrite(store, 'delete the face template', () => db.remove({ _id: id }, {})),
