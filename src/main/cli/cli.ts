@@ -9,13 +9,15 @@
  *   audit [--json] [--limit N]                     audit log of admin actions, newest first
  *   backup [--out FILE] | restore <file>           write a verified backup / restore one (Clockface closed)
  *   account list | add <name> --role R | reset-password <name>   admin accounts (password on stdin)
+ *   api-key create --name N --scopes a,b | list | revoke <id>       integration API keys (the key is printed once)
  * Every command takes --data DIR (default: the kiosk app's data folder). Exit codes: exit-codes.ts.
  */
 import { Command, CommanderError } from 'commander'
 import { CONSENT_TEXT, CONSENT_TEXT_VERSION, CONSENT_TITLE } from '../../shared/consent-text'
 import { DEFAULT_THRESHOLD } from '../services/service-config'
-import type { AdminRole } from '../../shared/models'
+import { apiScopeSchema, type AdminRole, type ApiScope } from '../../shared/models'
 import { accountAddCommand, accountListCommand, accountResetCommand } from './account-command'
+import { apiKeyCreateCommand, apiKeyListCommand, apiKeyRevokeCommand, apiScopes } from './api-key-command'
 import { auditCommand, DEFAULT_AUDIT_LIMIT } from './audit-command'
 import { backupCommand, restoreCommand } from './backup-command'
 import { withCore } from './cli-context'
@@ -151,6 +153,33 @@ account
   .option(...dataOption)
   .option(...keyFileOption)
   .action((username: string, opts: { data?: string }) => withCore(opts, (ctx) => accountResetCommand(ctx, username, print)))
+
+const apiKey = program.command('api-key').description('integration API keys: create (the key is printed once), list, revoke')
+apiKey
+  .command('create')
+  .description('create an API key for the REST API; prints the key once, alone on standard output')
+  .requiredOption('--name <name>', 'which system uses the key, e.g. "HR sync"')
+  .requiredOption('--scopes <list>', `comma-separated: ${apiScopeSchema.options.join(', ')}`, apiScopes)
+  .option('--json', 'print JSON: { key, apiKey }')
+  .option(...dataOption)
+  .option(...keyFileOption)
+  .action((opts: { name: string; scopes: ApiScope[]; json?: boolean; data?: string }) =>
+    withCore(opts, (ctx) => apiKeyCreateCommand(ctx, { name: opts.name, scopes: opts.scopes, json: opts.json === true }, print))
+  )
+apiKey
+  .command('list')
+  .description('list API keys (never their secrets), revoked ones included')
+  .option('--json', 'print JSON')
+  .option(...dataOption)
+  .option(...keyFileOption)
+  .action((opts: { json?: boolean; data?: string }) => withCore(opts, (ctx) => apiKeyListCommand(ctx, opts.json === true, print)))
+apiKey
+  .command('revoke')
+  .description('revoke an API key at once')
+  .argument('<id>', 'the id `api-key list` shows, or the key prefix')
+  .option(...dataOption)
+  .option(...keyFileOption)
+  .action((id: string, opts: { data?: string }) => withCore(opts, (ctx) => apiKeyRevokeCommand(ctx, id, print)))
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
