@@ -6,6 +6,7 @@
  * functions in electron/, unit-tested without starting Electron.
  */
 import { app, BrowserWindow, dialog, Menu, powerMonitor, safeStorage } from 'electron'
+import pino from 'pino'
 import { startClockface, type ClockfaceCore } from './app-core'
 import { appStartUrl } from './electron/app-origin'
 import { desktopDataKey } from './electron/data-key'
@@ -20,6 +21,7 @@ import { parseShellArgs } from './electron/shell-args'
 import { bringToFront, claimSingleInstance } from './electron/single-instance'
 import { resolveShellMode } from './electron/window-options'
 import { createIpcContexts } from './transport/ipc-context'
+import { restApiOptionsFromSettings, startRestApi, type RestApiHandle } from './transport/rest-api'
 
 // Privileged schemes can only be registered before the app is ready.
 registerAppScheme()
@@ -29,6 +31,7 @@ const mode = resolveShellMode(app.isPackaged, args.windowed)
 const kioskExit = createKioskExit()
 
 let core: ClockfaceCore | undefined
+let restApi: RestApiHandle | undefined
 let mainWindow: BrowserWindow | undefined
 let exitCode = 0
 
@@ -70,6 +73,17 @@ async function main(): Promise<void> {
   })
   // The window is this screen's kiosk, named by --kiosk-id or the host name (see service-config.ts).
   setupIpc(core.dispatch, createIpcContexts(core.auth, core.config.kioskId))
+  // The integration REST API, when the owner switched it on; its settings apply at the next start.
+  const apiOptions = restApiOptionsFromSettings(core.settings.current())
+  if (apiOptions) {
+    try {
+      restApi = await startRestApi(core, { ...apiOptions, logger: pino({ name: 'clockface-api' }) })
+      console.log(`Clockface: integration API at ${restApi.url}`)
+    } catch (error) {
+      // The kiosk keeps working without it; the reason goes to the app's log.
+      console.error('Clockface: the integration API did not start:', error instanceof Error ? error.message : error)
+    }
+  }
   const startUrl = appStartUrl({ packaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'] })
   const open = (): BrowserWindow => {
     mainWindow = setupWindow({
@@ -107,8 +121,10 @@ app.on('will-quit', (event) => {
   event.preventDefault()
   if (closing) return
   closing = true
-  void core
-    .close()
+  const running = core
+  void Promise.resolve(restApi?.stop())
+    .catch((error: unknown) => console.error('Clockface: stopping the integration API failed:', error))
+    .then(() => running.close())
     .catch((error: unknown) => console.error('Clockface: closing the data folder failed:', error))
     .finally(() => app.exit(exitCode))
 })

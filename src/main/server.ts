@@ -1,6 +1,8 @@
 /**
- * Browser mode: `npm run serve -- [--port P] [--data DIR] [--threshold T] [--cooldown S] [--kiosk-id ID] [--confirm-frames N]`.
- * Starts the Clockface core and serves the renderer plus the HTTP API on 127.0.0.1 only.
+ * Browser mode: `npm run serve -- [--port P] [--data DIR] [--threshold T] [--cooldown S] [--kiosk-id ID] [--confirm-frames N]
+ * [--api [--api-port P] [--api-host H] [--tls-cert FILE --tls-key FILE] [--api-rate N]]`.
+ * Starts the Clockface core and serves the renderer plus the HTTP API on 127.0.0.1 only; with
+ * `--api`, also the integration REST API (`/api/v1`, API keys) on its own port.
  */
 import { randomInt } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -14,6 +16,8 @@ import { nonNegativeNumber, port, positiveInteger, positiveNumber } from './cli/
 import { defaultDataDir } from './default-data-dir'
 import { DEFAULT_CONFIRM_FRAMES, DEFAULT_COOLDOWN_MS, DEFAULT_THRESHOLD, type ServiceConfig } from './services/service-config'
 import { createHttpServer } from './transport/http-server'
+import { DEFAULT_API_HOST, DEFAULT_API_PORT, startRestApi, type RestApiHandle } from './transport/rest-api'
+import { DEFAULT_RATE_LIMIT } from './transport/rest-server'
 
 /** Default TCP port of browser mode on 127.0.0.1 (`--port` overrides it; 0 picks a free one). */
 export const DEFAULT_PORT = 5780
@@ -26,6 +30,12 @@ interface ServeOptions {
   confirmFrames?: number
   kioskId?: string
   keyFile?: string
+  api?: boolean
+  apiPort: number
+  apiHost: string
+  tlsCert?: string
+  tlsKey?: string
+  apiRate?: number
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -38,8 +48,15 @@ async function main(argv: string[]): Promise<void> {
     .option('--kiosk-id <id>', 'kiosk id of punches made by an admin without a kiosk registration (default: host name)')
     .option('--key-file <file>', 'key of the encrypted data files (default: <data>.key next to the data folder, or the passphrase in CLOCKFACE_DATA_PASSPHRASE)')
     .option('--confirm-frames <n>', `frames that must agree on a person before the kiosk punches (default ${DEFAULT_CONFIRM_FRAMES})`, positiveInteger)
+    .option('--api', 'also serve the integration REST API (/api/v1, API keys) on its own port')
+    .option('--api-port <port>', 'TCP port of the REST API (0 picks a free one)', port, DEFAULT_API_PORT)
+    .option('--api-host <address>', 'address of the REST API; anything but loopback needs --tls-cert and --tls-key', DEFAULT_API_HOST)
+    .option('--tls-cert <file>', 'PEM certificate (chain) of the REST API: it then speaks HTTPS')
+    .option('--tls-key <file>', 'PEM private key of --tls-cert')
+    .option('--api-rate <n>', `requests per minute per API key (default ${DEFAULT_RATE_LIMIT.max})`, positiveInteger)
     .parse(argv)
   const opts = program.opts<ServeOptions>()
+  if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) program.error('--tls-cert and --tls-key go together')
 
   const logger = pino({ name: 'clockface' })
   const config: Partial<ServiceConfig> = {
@@ -65,6 +82,7 @@ async function main(argv: string[]): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) logger.warn({ rendererDir }, 'renderer not built: serving the API only')
   const server = await createHttpServer({ dispatch: core.dispatch, auth: core.auth, rendererDir, logger })
 
+  let api: RestApiHandle | undefined
   let stopping = false
   const stop = async (signal: string): Promise<void> => {
     if (stopping) {
@@ -74,7 +92,7 @@ async function main(argv: string[]): Promise<void> {
     logger.info({ signal }, 'shutting down')
     unsubscribe()
     try {
-      await server.close()
+      await Promise.all([server.close(), api?.stop()])
     } finally {
       await core.close()
     }
@@ -89,7 +107,18 @@ async function main(argv: string[]): Promise<void> {
     if (await core.auth.setupRequired()) {
       console.log(`First run: open ${url}#/admin to create the owner account; the set-up code is ${setupCode}`)
     }
+    if (opts.api) {
+      api = await startRestApi(core, {
+        host: opts.apiHost,
+        port: opts.apiPort,
+        ...(opts.tlsCert && opts.tlsKey ? { tls: { cert: opts.tlsCert, key: opts.tlsKey } } : {}),
+        ...(opts.apiRate === undefined ? {} : { ratePerMinute: opts.apiRate }),
+        logger
+      })
+      console.log(`Integration API (REST) at ${api.url}  (docs: ${api.docsUrl}; errors also in ${api.errorLog})`)
+    }
   } catch (error) {
+    await server.close().catch(() => undefined)
     await core.close()
     throw error
   }
@@ -100,7 +129,7 @@ main(process.argv).catch((error: unknown) => {
     error instanceof ClockfaceError || error instanceof RangeError
       ? error.message
       : (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
-        ? `${(error as Error).message}: the port is taken; pick another with --port`
+        ? `${(error as Error).message}: the port is taken; pick another with --port (or --api-port)`
         : String(error instanceof Error ? (error.stack ?? error.message) : error)
   console.error(`clockface serve: ${message}`)
   process.exit(1)
