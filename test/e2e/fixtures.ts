@@ -73,7 +73,8 @@ export function launchWithCamera(y4m: string): Promise<Browser> {
   })
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that was free a moment ago (for the server and its REST API). */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer()
     server.listen(0, '127.0.0.1', () => {
@@ -101,6 +102,8 @@ const SETUP_CODE_LINE = /the set-up code is (\S+)/
 export interface StartOptions {
   /** An existing data folder to open again (default: a new empty one, so a first run). */
   dataDir?: string
+  /** More command-line arguments for the server, e.g. `['--api', '--api-port', '5781']`. */
+  args?: string[]
 }
 
 /**
@@ -111,7 +114,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const port = await freePort()
   const firstRun = options.dataDir === undefined
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clockface-e2e-'))
-  const child: ChildProcess = spawn(process.execPath, [process.env.CLOCKFACE_SERVER_JS ?? join(root, 'out', 'main', 'server.js'), '--port', String(port), '--data', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [process.env.CLOCKFACE_SERVER_JS ?? join(root, 'out', 'main', 'server.js'), '--port', String(port), '--data', dataDir, ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''
