@@ -2,7 +2,10 @@
 // Copies what the recognition engine reads at run time into resources/: the face-api model
 // files from the installed @vladmandic/face-api package (verified against pinned SHA-256
 // checksums, so a build never ships a truncated or swapped model and nothing is fetched at
-// run time) and the TensorFlow.js wasm binaries from @tensorflow/tfjs-backend-wasm.
+// run time) and the TensorFlow.js wasm binaries from @tensorflow/tfjs-backend-wasm. The
+// models are the two detectors, landmarks and recognition (loaded at start) and the age and
+// gender and expression models (loaded only when face analysis is first asked for); every
+// file listed in scripts/model-checksums.json is copied and checked the same way.
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'

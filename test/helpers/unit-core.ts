@@ -21,7 +21,7 @@ import type { ClockfaceStore } from '../../src/main/store/store-types'
 export function unavailableEngine(): FaceEngine {
   const status: EngineStatus = { state: 'error', progress: 0, backend: null, models: [], error: 'models missing (test)' }
   const down = () => Promise.reject(new ClockfaceError('engine-unavailable', 'models missing (test)'))
-  return { ready: down, status: () => status, onStatus: () => () => undefined, detect: down, memory: down, close: async () => undefined }
+  return { ready: down, status: () => status, onStatus: () => () => undefined, detect: down, analyse: down, memory: down, close: async () => undefined }
 }
 
 /** A unit-test core over a temporary folder. */

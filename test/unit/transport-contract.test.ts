@@ -21,7 +21,7 @@ import { openUnitCore, type UnitCore } from '../helpers/unit-core'
 function loadingEngine(): FaceEngine {
   const status: EngineStatus = { state: 'loading', progress: 0.5, backend: null, models: [], error: null }
   const down = () => Promise.reject(new ClockfaceError('engine-unavailable', 'the face engine is still loading (test)'))
-  return { ready: down, status: () => status, onStatus: () => () => undefined, detect: down, memory: down, close: async () => undefined }
+  return { ready: down, status: () => status, onStatus: () => () => undefined, detect: down, analyse: down, memory: down, close: async () => undefined }
 }
 
 const jpegBytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46])

@@ -14,7 +14,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/main/transport/security-heade
 function loadingEngine(): FaceEngine {
   const status: EngineStatus = { state: 'loading', progress: 0.25, backend: null, models: [], error: null }
   const down = () => Promise.reject(new ClockfaceError('engine-unavailable', 'still loading'))
-  return { ready: down, status: () => status, onStatus: () => () => undefined, detect: down, memory: down, close: async () => undefined }
+  return { ready: down, status: () => status, onStatus: () => () => undefined, detect: down, analyse: down, memory: down, close: async () => undefined }
 }
 
 let dir: string

@@ -6,7 +6,7 @@
 import type { ImageInput } from '../../shared/contract'
 import type { ErrorCode } from '../../shared/errors'
 import type { EngineStatus } from '../../shared/models'
-import type { BackendChoice, DetectOptions, EngineDetection, EngineMemory } from './engine-types'
+import type { AnalyseOptions, BackendChoice, DetectOptions, EngineAnalysis, EngineDetection, EngineMemory } from './engine-types'
 
 /** `workerData` of the engine worker: where its files are and which backend to use. */
 export interface WorkerConfig {
@@ -20,11 +20,13 @@ export interface WorkerConfig {
 /** A request from the client; `id` is unique per client and echoed in the reply. */
 export type WorkerRequest =
   | { id: number; type: 'detect'; image: ImageInput; options: DetectOptions }
+  | { id: number; type: 'analyse'; image: ImageInput; options: AnalyseOptions }
   | { id: number; type: 'memory' }
 
 /** Value a request resolves to, by request type. */
 export interface WorkerReplyValue {
   detect: EngineDetection
+  analyse: EngineAnalysis
   memory: EngineMemory
 }
 

@@ -18,7 +18,7 @@ import type { WorkerReplyValue } from './engine-protocol'
 import { transferableBuffer } from './engine-protocol'
 import { createEngineQueue, queueLimits, workKind, type QueueLimitOptions } from './engine-queue'
 import { openWorkerSession, type RequestBody, type WorkerEnd, type WorkerSession } from './engine-session'
-import type { DetectOptions, EngineDetection, EngineMemory, FaceEngine } from './engine-types'
+import type { AnalyseOptions, DetectOptions, EngineAnalysis, EngineDetection, EngineMemory, FaceEngine } from './engine-types'
 import { screenEncodedImage } from './image-screen'
 
 /**
@@ -231,6 +231,37 @@ export function superviseEngine(spawnWorker: SpawnWorker, options: SupervisorOpt
     })
   }
 
+  /**
+   * Screens, queues and sends one image request (detect or analyse) of `body.type`, as
+   * {@link superviseEngine} describes for `detect`.
+   */
+  function imageRequest<K extends 'detect' | 'analyse'>(
+    body: RequestBody & { type: K; image: ImageInput },
+    options: Pick<DetectOptions, 'detector'>
+  ): Promise<WorkerReplyValue[K]> {
+    const { image } = body
+    const send = (): Promise<WorkerReplyValue[K]> => {
+      // The queue starts a request only while ready, when a session always exists.
+      if (!session) return Promise.reject(unavailable(status.error ?? 'the face engine stopped'))
+      const buffer = image.kind === 'pixels' ? transferableBuffer(image.data) : null
+      return session.request<K>(body, buffer ? [buffer] : [])
+    }
+    const enqueue = (): Promise<WorkerReplyValue[K]> => {
+      if (status.state !== 'error') return queue.run(workKind(options), send)
+      const error = unavailable(status.error ?? 'the face engine stopped')
+      // A call screened while close() runs fails when close() settles, as calls with the worker do.
+      return closing ? closing.then(() => Promise.reject(error)) : Promise.reject(error)
+    }
+    // Raw frames have no header to screen; queued in the same turn, so a close() or crash
+    // right after the call finds them with the worker.
+    if (image.kind !== 'encoded') return enqueue()
+    const screened = screenEncodedImage(image.data)
+    const forget = (): void => void screening.delete(screened)
+    screening.add(screened)
+    screened.then(forget, forget)
+    return screened.then(enqueue)
+  }
+
   start()
 
   return {
@@ -241,26 +272,10 @@ export function superviseEngine(spawnWorker: SpawnWorker, options: SupervisorOpt
       return () => listeners.delete(listener)
     },
     detect(image: ImageInput, options: DetectOptions): Promise<EngineDetection> {
-      const send = (): Promise<EngineDetection> => {
-        // The queue starts a request only while ready, when a session always exists.
-        if (!session) return Promise.reject(unavailable(status.error ?? 'the face engine stopped'))
-        const buffer = image.kind === 'pixels' ? transferableBuffer(image.data) : null
-        return session.request({ type: 'detect', image, options }, buffer ? [buffer] : [])
-      }
-      const enqueue = (): Promise<EngineDetection> => {
-        if (status.state !== 'error') return queue.run(workKind(options), send)
-        const error = unavailable(status.error ?? 'the face engine stopped')
-        // A call screened while close() runs fails when close() settles, as calls with the worker do.
-        return closing ? closing.then(() => Promise.reject(error)) : Promise.reject(error)
-      }
-      // Raw frames have no header to screen; queued in the same turn, so a close() or crash
-      // right after the call finds them with the worker.
-      if (image.kind !== 'encoded') return enqueue()
-      const screened = screenEncodedImage(image.data)
-      const forget = (): void => void screening.delete(screened)
-      screening.add(screened)
-      screened.then(forget, forget)
-      return screened.then(enqueue)
+      return imageRequest({ type: 'detect', image, options }, options)
+    },
+    analyse(image: ImageInput, options: AnalyseOptions): Promise<EngineAnalysis> {
+      return imageRequest({ type: 'analyse', image, options }, options)
     },
     memory(): Promise<EngineMemory> {
       return call({ type: 'memory' })

@@ -48,6 +48,39 @@ export interface EngineDetection {
   elapsedMs: number
 }
 
+/** Options of one analyse call. */
+export interface AnalyseOptions {
+  /** Detector that finds the faces (see {@link DetectOptions.detector}); photos use `ssd-mobilenetv1`. */
+  detector: DetectorName
+  /** Minimum detector score, 0..1 (default 0.5, see detector-options.ts). */
+  minScore?: number
+}
+
+/**
+ * The estimates of face-api's own analysis models for one face: `age` in years (a regression,
+ * not a whole number), `gender` with `genderProbability` (0..1, the probability of that
+ * answer), and the probability (0..1, summing to 1) of each of face-api's seven expressions:
+ * neutral, happy, sad, angry, fearful, disgusted, surprised.
+ */
+export interface FaceEstimates {
+  age: number
+  gender: 'female' | 'male'
+  genderProbability: number
+  expressions: Record<string, number>
+}
+
+/** A face as the engine's analysis returns it: the detected face and its estimates. */
+export type AnalysedFace = DetectedFace & FaceEstimates
+
+/** Result of one analyse call: faces in the pixels of the image that was sent. */
+export interface EngineAnalysis {
+  width: number
+  height: number
+  faces: AnalysedFace[]
+  /** Engine time for this call in ms (decode + inference; the first call also loads the analysis models). */
+  elapsedMs: number
+}
+
 /** Live tensor bookkeeping of TensorFlow.js, for leak checks. */
 export interface EngineMemory {
   numTensors: number
@@ -81,6 +114,14 @@ export interface FaceEngine {
    * (unusable by the caller) after the call when it spans a whole ArrayBuffer.
    */
   detect(image: ImageInput, options: DetectOptions): Promise<EngineDetection>
+  /**
+   * Finds the faces of an image and estimates age, gender and expression of each with
+   * face-api's age/gender and expression models, which the engine thread loads on the first
+   * call (so start-up never waits for them; a missing or damaged model file fails this call
+   * with `engine-unavailable` naming the file, and detection keeps working). Queued, screened
+   * and limited like a photo `detect`, with the same errors.
+   */
+  analyse(image: ImageInput, options: AnalyseOptions): Promise<EngineAnalysis>
   /** Live tensors in the engine thread; rejects with `engine-unavailable` when the engine is down. */
   memory(): Promise<EngineMemory>
   /** Stops the engine thread; pending and later calls reject with `engine-unavailable`. */

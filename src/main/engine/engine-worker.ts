@@ -1,6 +1,7 @@
 /**
  * Entry of the engine thread (worker_threads; built to out/main/engine-worker.js). Loads
- * face-api and the models, reporting progress as status messages, then serves requests one
+ * face-api and the recognition models, reporting progress as status messages (the analysis
+ * models only on the first analyse request), then serves requests one
  * at a time in arrival order, so TensorFlow.js never runs two inferences at once and replies
  * are never interleaved. Protocol: engine-protocol.ts.
  */
@@ -10,10 +11,11 @@ import { ClockfaceError } from '../../shared/errors'
 import type { EngineStatus } from '../../shared/models'
 import type { WorkerConfig, WorkerError, WorkerMessage, WorkerReplyValue, WorkerRequest } from './engine-protocol'
 import { transferableBuffer } from './engine-protocol'
-import type { EngineDetection } from './engine-types'
+import type { EngineAnalysis, EngineDetection } from './engine-types'
 import { loadFaceApi, type FaceApi, type LoadedFaceApi } from './face-api-loader'
 import { prepareImage } from './image-input'
-import { readModelFiles, REQUIRED_MODELS, verifyModelFiles, type ModelName } from './model-files'
+import { ANALYSIS_MODELS, readModelFiles, REQUIRED_MODELS, verifyModelFiles, type ModelName } from './model-files'
+import { runAnalysis } from './run-analysis'
 import { runDetection } from './run-detection'
 
 if (!parentPort) throw new Error('engine-worker.js must run as a worker thread (see create-engine.ts)')
@@ -37,7 +39,9 @@ function netFor(faceapi: FaceApi, name: ModelName): Pick<FaceApi['nets']['tinyFa
     tiny_face_detector_model: faceapi.nets.tinyFaceDetector,
     ssd_mobilenetv1_model: faceapi.nets.ssdMobilenetv1,
     face_landmark_68_model: faceapi.nets.faceLandmark68Net,
-    face_recognition_model: faceapi.nets.faceRecognitionNet
+    face_recognition_model: faceapi.nets.faceRecognitionNet,
+    age_gender_model: faceapi.nets.ageGenderNet,
+    face_expression_model: faceapi.nets.faceExpressionNet
   } as const
   return nets[name]
 }
@@ -63,12 +67,45 @@ const loading: Promise<LoadedFaceApi | null> = load().catch((error: unknown) => 
   return null
 })
 
+/** The analysis models' load, started by the first analyse request (see {@link ANALYSIS_MODELS}). */
+let analysisLoad: Promise<void> | undefined
+
+/**
+ * Loads the age/gender and expression nets once, on the first analyse request, and adds them
+ * to the status's model list. A missing or damaged file fails that request with
+ * `engine-unavailable` naming the file (the engine stays ready for detection), and the next
+ * analyse request tries again.
+ */
+function loadAnalysisModels(api: LoadedFaceApi): Promise<void> {
+  analysisLoad ??= (async () => {
+    try {
+      verifyModelFiles(config.modelsDir, ANALYSIS_MODELS)
+      for (const name of ANALYSIS_MODELS) {
+        const files = readModelFiles(config.modelsDir, name)
+        netFor(api.faceapi, name).loadFromWeightMap(api.tf.io.decodeWeights(files.weights, files.specs))
+      }
+    } catch (error) {
+      analysisLoad = undefined
+      throw new ClockfaceError('engine-unavailable', `the face analysis models could not be loaded: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    setStatus({ models: [...status.models, ...ANALYSIS_MODELS] })
+  })()
+  return analysisLoad
+}
+
 async function serve(api: LoadedFaceApi, request: WorkerRequest): Promise<WorkerReplyValue[keyof WorkerReplyValue]> {
   if (request.type === 'memory') {
     const { numTensors, numBytes } = api.tf.memory()
     return { numTensors, numBytes }
   }
   const started = performance.now()
+  if (request.type === 'analyse') {
+    await loadAnalysisModels(api)
+    const image = await prepareImage(request.image)
+    const faces = await runAnalysis(api, image, request.options)
+    const analysis: EngineAnalysis = { width: image.width, height: image.height, faces, elapsedMs: performance.now() - started }
+    return analysis
+  }
   const image = await prepareImage(request.image)
   const faces = await runDetection(api, image, request.options)
   const detection: EngineDetection = { width: image.width, height: image.height, faces, elapsedMs: performance.now() - started }
@@ -82,7 +119,7 @@ function toWorkerError(error: unknown): WorkerError {
 
 function thumbnailsOf(value: WorkerReplyValue[keyof WorkerReplyValue]): ArrayBuffer[] {
   if (!('faces' in value)) return []
-  const buffers = value.faces.map((f) => (f.thumbnail ? transferableBuffer(f.thumbnail) : null))
+  const buffers = value.faces.map((f) => ('thumbnail' in f && f.thumbnail ? transferableBuffer(f.thumbnail) : null))
   return buffers.filter((b): b is ArrayBuffer => b !== null)
 }
 

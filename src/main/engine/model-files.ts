@@ -21,8 +21,16 @@ export const REQUIRED_MODELS = [
   'face_recognition_model'
 ] as const
 
-/** Base name of one of the {@link REQUIRED_MODELS}. */
-export type ModelName = (typeof REQUIRED_MODELS)[number]
+/**
+ * Models of face analysis (age and gender, expression; face-api README, "Models"), loaded by
+ * the engine worker only when analysis is first asked for, so kiosk start-up never waits for
+ * them and a missing file affects analysis alone. Copied and checksum-verified with the
+ * others by scripts/prepare-resources.mjs.
+ */
+export const ANALYSIS_MODELS = ['age_gender_model', 'face_expression_model'] as const
+
+/** Base name of one of the {@link REQUIRED_MODELS} or {@link ANALYSIS_MODELS}. */
+export type ModelName = (typeof REQUIRED_MODELS)[number] | (typeof ANALYSIS_MODELS)[number]
 
 /** One weight entry of a manifest (the subset of tfjs' WeightsManifestEntry we rely on). */
 export interface WeightSpec {

@@ -31,10 +31,11 @@ export function rgbValues(pixels: Pixels): Int32Array {
   return out
 }
 
-const scalePoint = (p: Point, scale: number): Point => ({ x: p.x * scale, y: p.y * scale })
+/** A point of the (possibly shrunk) image the detector saw, in the pixels of the sent image. */
+export const scalePoint = (p: Point, scale: number): Point => ({ x: p.x * scale, y: p.y * scale })
 
 /** Box scaled to the sent image and clipped to its bounds (detectors may overshoot the edge). */
-function toImageBox(box: Box, scale: number, width: number, height: number): Box {
+export function toImageBox(box: Box, scale: number, width: number, height: number): Box {
   const x0 = Math.max(0, box.x * scale)
   const y0 = Math.max(0, box.y * scale)
   const x1 = Math.min(width, (box.x + box.width) * scale)
