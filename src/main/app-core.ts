@@ -12,6 +12,7 @@ import { createEngine } from './engine/create-engine'
 import type { EngineOptions, FaceEngine } from './engine/engine-types'
 import { createAuditMiddleware } from './services/audit'
 import { createAuditLog, type AuditLog } from './services/audit-log'
+import { createVisitorService } from './services/api/visitors'
 import { createAuthService, type AuthService } from './services/auth/auth-service'
 import { createServices, type ShellHooks } from './services/create-services'
 import { createRetention, type Retention } from './services/privacy/retention'
@@ -118,9 +119,10 @@ export function assembleCore(parts: CoreParts): Pick<ClockfaceCore, 'dispatch' |
   const settings = createSettingsService(repos.settings, config)
   const idleMinutes = () => settings.current().idleMinutes
   const auth = createAuthService({ repos, config, idleMinutes, ...(parts.setupCode === undefined ? {} : { setupCode: parts.setupCode }) })
-  const handlers = createServices({ repos, engine, auth, config, auditLog, settings, dataHealth: createDataHealthHandlers(store, { now: config.now }), ...(parts.shell ? { shell: parts.shell } : {}) })
+  const visitors = createVisitorService({ visitors: repos.visitors, config })
+  const handlers = createServices({ repos, engine, auth, config, auditLog, settings, visitors, dataHealth: createDataHealthHandlers(store, { now: config.now }), ...(parts.shell ? { shell: parts.shell } : {}) })
   const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn }), authorize])
-  const retention = createRetention({ attendance: repos.attendance, auditLog, settings: () => settings.current(), config, channel: parts.channel ?? 'app' })
+  const retention = createRetention({ attendance: repos.attendance, auditLog, visitors, settings: () => settings.current(), config, channel: parts.channel ?? 'app' })
   return { dispatch, auth, repos, auditLog, settings, retention }
 }
 

@@ -5,6 +5,7 @@
  * browser mode serves each as `POST /api/<operation>`. Nothing else lists the operations.
  */
 import { z } from 'zod'
+import { apiHostSchema } from './api-host'
 import type { ErrorCode, Result } from './errors'
 import {
   adminAccountSchema,
@@ -174,22 +175,39 @@ export const consentInputSchema = z.object({ textVersion: safeText(1, 32) })
 export const employeePinSchema = z.string().regex(/^[0-9]{4,8}$/, 'must be 4 to 8 digits')
 
 /**
- * Allowed values of each setting (inclusive; days or minutes, see settingsSchema in
- * models.ts). `punchRetentionDays` is 0 (keep for ever) or at least its `minKept`, so a slip
- * cannot wipe the punches a payroll run still needs; the audit log keeps at least 90 days so
- * there is always a recent trail of admin actions.
+ * Allowed values of each numeric setting (inclusive; days, minutes, a TCP port or requests per
+ * minute, see settingsSchema in models.ts). `punchRetentionDays` is 0 (keep for ever) or at
+ * least its `minKept`, so a slip cannot wipe the punches a payroll run still needs; the audit
+ * log keeps at least 90 days so there is always a recent trail of admin actions;
+ * `visitorRetentionDays` 0 keeps visitors. `apiPort` is any registered or dynamic
+ * port (1024–65535: the ones below need root on Linux); `apiRatePerMinute` allows
+ * from one request a minute to 100 a second per API key.
  */
 export const SETTINGS_RANGES = {
   punchRetentionDays: { min: 0, max: 36_500, minKept: 30 },
   auditRetentionDays: { min: 90, max: 36_500 },
   idleMinutes: { min: 1, max: 240 },
-  punchPhotoRetentionDays: { min: 1, max: 365 }
+  punchPhotoRetentionDays: { min: 1, max: 365 },
+  visitorRetentionDays: { min: 0, max: 36_500 },
+  apiPort: { min: 1024, max: 65_535 },
+  apiRatePerMinute: { min: 1, max: 6_000 }
 } as const
 
 const settingValue = (name: keyof typeof SETTINGS_RANGES) =>
   z.number().int().min(SETTINGS_RANGES[name].min).max(SETTINGS_RANGES[name].max)
 
-/** The settings an update changes; a field left out keeps its value. */
+/**
+ * The path of a TLS file as an owner enters it: absolute (`/…`, `C:\…` or a `\\server\share`
+ * path), 1–4096 characters, no control characters. Whether a file is there is checked when the
+ * settings are saved (services/privacy/settings.ts).
+ */
+const tlsFileSchema = safeText(1, 4096).refine((path) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), 'must be an absolute path')
+
+/**
+ * The settings an update changes; a field left out keeps its value. A TLS path set to null
+ * removes it. Whether the API host needs TLS depends on the settings in force, so that is
+ * checked when the update is applied (`invalid-input`).
+ */
 export const settingsChangesSchema = z.object({
   punchRetentionDays: settingValue('punchRetentionDays')
     .refine((days) => days === 0 || days >= SETTINGS_RANGES.punchRetentionDays.minKept, {
@@ -198,7 +216,15 @@ export const settingsChangesSchema = z.object({
     .optional(),
   auditRetentionDays: settingValue('auditRetentionDays').optional(),
   idleMinutes: settingValue('idleMinutes').optional(),
-  punchPhotoRetentionDays: settingValue('punchPhotoRetentionDays').optional()
+  punchPhotoRetentionDays: settingValue('punchPhotoRetentionDays').optional(),
+  visitorRetentionDays: settingValue('visitorRetentionDays').optional(),
+  analyseEnabled: z.boolean().optional(),
+  apiEnabled: z.boolean().optional(),
+  apiHost: apiHostSchema.optional(),
+  apiPort: settingValue('apiPort').optional(),
+  apiTlsCert: tlsFileSchema.nullable().optional(),
+  apiTlsKey: tlsFileSchema.nullable().optional(),
+  apiRatePerMinute: settingValue('apiRatePerMinute').optional()
 })
 
 /**
@@ -568,7 +594,8 @@ export const contract = {
     errors: ['unauthorized', 'locked-out']
   }),
   getSettings: operation({
-    summary: 'The privacy and session settings: punch and audit retention, admin idle minutes, punch photo retention.',
+    summary:
+      'The settings: punch, audit, snapshot and visitor retention, admin idle minutes, face analysis on or off, and the integration API (on or off, address, port, TLS files, rate limit).',
     access: 'admin',
     input: z.object({}),
     output: settingsSchema,

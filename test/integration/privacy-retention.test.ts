@@ -33,10 +33,11 @@ describe('settings and retention', () => {
   })
 
   it('starts with the defaults: punches kept for ever, audit 730 days, idle 10 minutes', async () => {
-    expect(value(await t.call('getSettings', {}))).toEqual({ punchRetentionDays: 0, auditRetentionDays: 730, idleMinutes: 10, punchPhotoRetentionDays: 30 })
+    expect(value(await t.call('getSettings', {}))).toEqual(DEFAULT_SETTINGS)
+    expect(DEFAULT_SETTINGS).toMatchObject({ punchRetentionDays: 0, auditRetentionDays: 730, idleMinutes: 10, punchPhotoRetentionDays: 30 })
     expect(DEFAULT_SETTINGS.punchRetentionDays).toBe(0)
     // Nothing is removed while punches are kept for ever.
-    expect(await t.core.retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0 })
+    expect(await t.core.retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 0 })
     expect(await allPunches()).toHaveLength(2)
   })
 
@@ -49,7 +50,7 @@ describe('settings and retention', () => {
     expect(await t.call('updateSettings', { idleMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
 
     const updated = value(await t.call('updateSettings', { punchRetentionDays: 30, idleMinutes: 5, auditRetentionDays: 730 }))
-    expect(updated.settings).toEqual({ punchRetentionDays: 30, auditRetentionDays: 730, idleMinutes: 5, punchPhotoRetentionDays: 30 })
+    expect(updated.settings).toEqual({ ...DEFAULT_SETTINGS, punchRetentionDays: 30, auditRetentionDays: 730, idleMinutes: 5, punchPhotoRetentionDays: 30 })
     expect(updated.changed).toEqual([
       { name: 'punchRetentionDays', from: 0, to: 30 },
       { name: 'idleMinutes', from: 10, to: 5 }
@@ -61,14 +62,14 @@ describe('settings and retention', () => {
 
   it('removes punches older than the retention and writes one audit entry per run that removed something', async () => {
     const report = await t.core.retention.apply()
-    expect(report).toEqual({ punchesRemoved: 1, auditEntriesRemoved: 0 })
+    expect(report).toEqual({ punchesRemoved: 1, auditEntriesRemoved: 0, visitorsRemoved: 0 })
     expect(await allPunches()).toEqual([at(46).toISOString()])
     const entry = await newestAudit()
     expect(entry).toMatchObject({ action: 'applyRetention', actor: 'clockface', outcome: 'ok' })
     expect(entry!.summary).toBe(`retention removed 1 punch older than ${at(16).toISOString()} (30 days)`)
 
     const entries = value(await t.call('listAuditLog', {})).length
-    expect(await t.core.retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0 })
+    expect(await t.core.retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 0 })
     expect(value(await t.call('listAuditLog', {}))).toHaveLength(entries)
   })
 
@@ -88,7 +89,7 @@ describe('settings and retention', () => {
     value(await t.callAs(kiosk, 'punchWithPin', { code: 'R1', pin: '1357' }))
     clock = at(140)
     await t.restart()
-    expect(value(await t.call('getSettings', {}))).toEqual({ punchRetentionDays: 30, auditRetentionDays: 90, idleMinutes: 5, punchPhotoRetentionDays: 30 })
+    expect(value(await t.call('getSettings', {}))).toEqual({ ...DEFAULT_SETTINGS, punchRetentionDays: 30, auditRetentionDays: 90, idleMinutes: 5, punchPhotoRetentionDays: 30 })
     expect(value(await t.call('getSession', {})).idleMinutes).toBe(5)
     expect(await allPunches()).toEqual([])
     expect(await newestAudit()).toMatchObject({ action: 'applyRetention', actor: 'clockface', summary: expect.stringMatching(/^retention removed 1 punch /) })

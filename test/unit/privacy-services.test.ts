@@ -75,7 +75,7 @@ describe('request schemas', () => {
   })
 })
 
-function memorySettings(initial: SettingsDoc | null = null): SettingsRepository & { doc: SettingsDoc | null; saves: number } {
+function memorySettings(initial: SettingsDoc | null = null): Pick<SettingsRepository, 'get' | 'save'> & { doc: SettingsDoc | null; saves: number } {
   const repo = {
     doc: initial,
     saves: 0,
@@ -119,8 +119,11 @@ describe('settings service', () => {
 })
 
 describe('retention job', () => {
-  function setup(settings: { punchRetentionDays: number; auditRetentionDays: number }, removed: { punches: number; audit: number }) {
-    const calls = { punchCutoff: [] as string[], auditDays: [] as number[], entries: [] as string[] }
+  function setup(
+    settings: { punchRetentionDays: number; auditRetentionDays: number; visitorRetentionDays?: number },
+    removed: { punches: number; audit: number; visitors?: number }
+  ) {
+    const calls = { punchCutoff: [] as string[], auditDays: [] as number[], visitorDays: [] as (number | undefined)[], entries: [] as string[] }
     const retention = createRetention({
       attendance: {
         async removeOlderThan(time) {
@@ -138,7 +141,13 @@ describe('retention job', () => {
           return { ...entry, id: 'x', time: 'now' }
         }
       },
-      settings: () => settings,
+      visitors: {
+        async purge({ olderThanDays }) {
+          calls.visitorDays.push(olderThanDays)
+          return { deleted: removed.visitors ?? 0 }
+        }
+      },
+      settings: () => ({ visitorRetentionDays: 0, ...settings }),
       config: { now: () => new Date('2024-06-30T12:00:00.000Z'), warn: () => undefined },
       channel: 'browser'
     })
@@ -147,19 +156,27 @@ describe('retention job', () => {
 
   it('removes nothing from attendance when punches are kept for ever, and writes no entry when nothing went', async () => {
     const { retention, calls } = setup({ punchRetentionDays: 0, auditRetentionDays: 730 }, { punches: 5, audit: 0 })
-    expect(await retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0 })
+    expect(await retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 0 })
     expect(calls.punchCutoff).toEqual([])
+    expect(calls.visitorDays).toEqual([])
     expect(calls.auditDays).toEqual([730])
     expect(calls.entries).toEqual([])
   })
 
   it('cuts punches at now minus the retention days and writes one entry as clockface', async () => {
     const { retention, calls } = setup({ punchRetentionDays: 30, auditRetentionDays: 365 }, { punches: 2, audit: 1 })
-    expect(await retention.apply()).toEqual({ punchesRemoved: 2, auditEntriesRemoved: 1 })
+    expect(await retention.apply()).toEqual({ punchesRemoved: 2, auditEntriesRemoved: 1, visitorsRemoved: 0 })
     expect(calls.punchCutoff).toEqual(['2024-05-31T12:00:00.000Z'])
     expect(calls.entries).toEqual([
       'clockface applyRetention browser: retention removed 2 punches older than 2024-05-31T12:00:00.000Z (30 days) and 1 audit entry older than 365 days or beyond the entry limit'
     ])
+  })
+
+  it('purges visitors not seen within the visitor retention, and says so in the entry', async () => {
+    const { retention, calls } = setup({ punchRetentionDays: 0, auditRetentionDays: 730, visitorRetentionDays: 30 }, { punches: 0, audit: 0, visitors: 2 })
+    expect(await retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 2 })
+    expect(calls.visitorDays).toEqual([30])
+    expect(calls.entries).toEqual(['clockface applyRetention browser: retention removed 2 visitors not seen for 30 days'])
   })
 
   it('schedules daily runs on a timer that does not hold the process', () => {

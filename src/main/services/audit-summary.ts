@@ -111,6 +111,12 @@ function consentNote(version: unknown): string {
   return typeof version === 'string' ? ` (consent recorded: text version ${quoted(version)})` : ''
 }
 
+/** A setting's value as a summary shows it: numbers and switches as they are, texts quoted, null as `none`. */
+function settingText(value: number | boolean | string | null): string {
+  if (value === null) return 'none'
+  return typeof value === 'string' ? quoted(value) : String(value)
+}
+
 /** `"name"` of the request's `field` when it is a string, else `?`. */
 function quotedField(fields: Fields, field: string): string {
   const value = fields[field]
@@ -251,7 +257,10 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
   updateSettings: {
     refused: () => 'refused to change settings',
     done: ({ changed }) => ({
-      summary: changed.length > 0 ? `changed settings: ${changed.map((c) => `${c.name} ${c.from} → ${c.to}`).join(', ')}` : 'saved settings: nothing changed'
+      summary:
+        changed.length > 0
+          ? `changed settings: ${changed.map((c) => `${c.name} ${settingText(c.from)} → ${settingText(c.to)}`).join(', ')}`
+          : 'saved settings: nothing changed'
     })
   },
   exportPersonData: {

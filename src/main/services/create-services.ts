@@ -14,11 +14,17 @@ import { createMatchConfirmation } from './match-confirmation'
 import { exportPersonData } from './privacy/person-export'
 import { createPinPunch } from './privacy/pin-punch'
 import { createSettingsService, type SettingsService } from './privacy/settings'
-import { detectFaces, forCaller, identifyFaces, recogniseFrame } from './recognition'
+import { detectFaces, recogniseFrame } from './recognition'
 import { resolveServiceConfig, type ServiceConfig } from './service-config'
 import { verifyFace } from './verification'
+import { analyseFaces } from './api/analyse-faces'
 import { createApiKeyService } from './api/api-keys'
+import { faceLogin } from './api/face-login'
 import { getHealth } from './api/health'
+import { identifyFaces } from './api/identify-faces'
+import { punchFromApi } from './api/punch-from-api'
+import { createSigningKeys } from './api/signing-key'
+import { createVisitorService, type VisitorService } from './api/visitors'
 
 /** What the desktop shell offers the services; absent in browser mode and the CLI. */
 export interface ShellHooks {
@@ -44,6 +50,8 @@ export interface ServicesOptions {
   settings?: SettingsService
   /** getDataHealth, repairDataFile, createBackup over the open store (createDataHealthHandlers in data-health.ts). */
   dataHealth?: DataHealthHandlers
+  /** The visitor gallery (default: one over `repos.visitors`); the retention job purges the same one. */
+  visitors?: VisitorService
 }
 
 /**
@@ -52,7 +60,17 @@ export interface ServicesOptions {
  * ClockfaceError on failure; the gallery of descriptors is read from the store on first use
  * and kept in memory after. Throws a RangeError for an out-of-range config (see resolveServiceConfig).
  */
-export function createServices({ repos, engine, auth, config: overrides, auditLog, shell, settings: givenSettings, dataHealth = noDataHealth }: ServicesOptions): OperationHandlers {
+export function createServices({
+  repos,
+  engine,
+  auth,
+  config: overrides,
+  auditLog,
+  shell,
+  settings: givenSettings,
+  dataHealth = noDataHealth,
+  visitors: givenVisitors
+}: ServicesOptions): OperationHandlers {
   const config = resolveServiceConfig(overrides)
   const audit = auditLog ?? createAuditLog(repos.audit, config)
   const gallery = createGallery(repos.templates)
@@ -62,10 +80,11 @@ export function createServices({ repos, engine, auth, config: overrides, auditLo
   const attendance = createAttendanceService(repos.attendance, config)
   const confirmation = createMatchConfirmation(config.confirmFrames, config.confirmWindowMs)
   const apiKeys = createApiKeyService(repos.apiKeys, config)
-  const notYet = (): Promise<never> => Promise.reject(new ClockfaceError('internal', 'not built yet'))
   const recognition = { engine, identifier, attendance, confirmation, config }
   const settings = givenSettings ?? createSettingsService(repos.settings, config)
   const pinPunch = createPinPunch({ employees: repos.employees, attendance, config })
+  const visitors = givenVisitors ?? createVisitorService({ visitors: repos.visitors, config })
+  const signingKeys = createSigningKeys({ settings: repos.settings, config })
 
   return {
     getEngineStatus: async () => engine.status(),
@@ -100,7 +119,7 @@ export function createServices({ repos, engine, auth, config: overrides, auditLo
     listTemplates: (req) => enrolment.list(req),
     deleteTemplate: (req) => enrolment.remove(req),
     detectFaces: (req) => detectFaces(recognition, req),
-    identifyFaces: async (req, ctx) => forCaller(await identifyFaces(recognition, req), ctx),
+    identifyFaces: (req, ctx) => identifyFaces({ engine, identifier, visitors }, req, ctx),
     verifyFace: (req) => verifyFace({ employees: repos.employees, engine, gallery, config }, req),
     recogniseFrame: (req, ctx) => recogniseFrame(recognition, req, ctx),
     listRecentPunches: (req, ctx) => attendance.recentAtKiosk(ctx.kiosk?.kioskId ?? config.kioskId, req.limit),
@@ -117,12 +136,12 @@ export function createServices({ repos, engine, auth, config: overrides, auditLo
     createApiKey: (req, ctx) => apiKeys.create(req, ctx),
     listApiKeys: () => apiKeys.list(),
     revokeApiKey: (req) => apiKeys.revoke(req),
-    faceLogin: notYet,
-    getJwks: notYet,
-    punchFromApi: notYet,
-    analyseFaces: notYet,
-    listVisitors: notYet,
-    deleteVisitor: notYet,
-    purgeVisitors: notYet
+    faceLogin: (req) => faceLogin({ engine, employees: repos.employees, gallery, identifier, keys: signingKeys, config }, req),
+    getJwks: () => signingKeys.jwks(),
+    punchFromApi: (req, ctx) => punchFromApi({ engine, identifier, attendance, pinPunch, config }, req, ctx),
+    analyseFaces: (req) => analyseFaces({ engine, settings: () => settings.get() }, req),
+    listVisitors: (req) => visitors.list(req),
+    deleteVisitor: (req) => visitors.remove(req),
+    purgeVisitors: (req) => visitors.purge(req)
   }
 }

@@ -1,25 +1,135 @@
 import type { TemplateRepository } from '../store/repositories/template-repository'
+import { cosineSimilarity } from './cosine-similarity'
 import { euclideanDistance } from './euclidean'
 
-/** One employee's distance to a probe: the minimum over their templates (nearest-template rule). */
-export interface GalleryCandidate {
-  employeeId: string
-  /** Euclidean distance from the probe descriptor to this employee's nearest template. */
+/** One descriptor a gallery holds: its own id, the person it belongs to, the 128-D descriptor. */
+export interface GalleryEntry {
+  id: string
+  ownerId: string
+  descriptor: ArrayLike<number>
+}
+
+/** One person's nearness to a probe, over their nearest descriptor (nearest-template rule). */
+export interface RankedOwner {
+  ownerId: string
+  /** Euclidean distance from the probe to this person's nearest descriptor (lower is more alike). */
   distance: number
+  /** Cosine similarity (-1..1, higher is more alike) of the probe and that same nearest descriptor. */
+  similarity: number
 }
 
 /**
- * The enrolled descriptors held in memory, so 1:N identification of a kiosk frame compares
- * against RAM instead of reading templates.db for every frame. Loaded from the store once, on
- * first use; the services update it after every enrolment and deletion has reached the store.
- * Every method waits for that load first, and entries are keyed by template id, so a change
- * racing the load is neither counted twice nor revived.
+ * Descriptors held in memory, so 1:N identification compares against RAM instead of reading a
+ * data file for every probe. Loaded from the store once, on first use; the services update it
+ * after every change has reached the store. Every method waits for that load first, and
+ * entries are keyed by their own id, so a change racing the load is neither counted twice nor
+ * revived. Used for the employees' templates ({@link createGallery}) and the visitor gallery.
  */
-export interface Gallery {
+export interface DescriptorGallery {
   /**
    * Loads the descriptors once; later calls share the same load, and a failed load is retried
    * by the next call. Raises `store-error`, as does every method below through it.
    */
+  ready(): Promise<void>
+  /** Adds (or replaces) one descriptor. */
+  add(entry: GalleryEntry): Promise<void>
+  /** Forgets one descriptor by its id. */
+  remove(id: string): Promise<void>
+  /** Forgets every descriptor of one person. */
+  removeOwner(ownerId: string): Promise<void>
+  /** Forgets everything and reads the store again (after the store removed many entries at once). */
+  reload(): Promise<void>
+  /** Every person with at least one descriptor, by ascending Euclidean distance (one entry per person). */
+  rank(probe: ArrayLike<number>): Promise<RankedOwner[]>
+  /** Euclidean distance from the probe to one person's nearest descriptor; null when they have none. */
+  distanceTo(ownerId: string, probe: ArrayLike<number>): Promise<number | null>
+}
+
+interface Entry {
+  ownerId: string
+  descriptor: Float32Array
+}
+
+/** Creates a gallery over `load`, which reads every entry from the store (nothing is read until first use). */
+export function createDescriptorGallery(load: () => Promise<GalleryEntry[]>): DescriptorGallery {
+  const entries = new Map<string, Entry>()
+  let loading: Promise<void> | undefined
+
+  function ready(): Promise<void> {
+    loading ??= (async () => {
+      for (const entry of await load()) {
+        if (!entries.has(entry.id)) entries.set(entry.id, { ownerId: entry.ownerId, descriptor: Float32Array.from(entry.descriptor) })
+      }
+    })().catch((error: unknown) => {
+      loading = undefined // a later call retries
+      throw error
+    })
+    return loading
+  }
+
+  return {
+    ready,
+    async add({ id, ownerId, descriptor }) {
+      await ready()
+      entries.set(id, { ownerId, descriptor: Float32Array.from(descriptor) })
+    },
+    async remove(id) {
+      await ready()
+      entries.delete(id)
+    },
+    async removeOwner(ownerId) {
+      await ready()
+      for (const [id, entry] of entries) if (entry.ownerId === ownerId) entries.delete(id)
+    },
+    async reload() {
+      // A load still running would otherwise refill the map after it was cleared.
+      await loading?.catch(() => undefined)
+      entries.clear()
+      loading = undefined
+      await ready()
+    },
+    async rank(probe) {
+      await ready()
+      const best = new Map<string, { distance: number; descriptor: Float32Array }>()
+      for (const { ownerId, descriptor } of entries.values()) {
+        const distance = euclideanDistance(probe, descriptor)
+        const previous = best.get(ownerId)
+        if (previous === undefined || distance < previous.distance) best.set(ownerId, { distance, descriptor })
+      }
+      return [...best]
+        .map(([ownerId, { distance, descriptor }]) => ({ ownerId, distance, similarity: cosineSimilarity(probe, descriptor) }))
+        .sort((a, b) => a.distance - b.distance)
+    },
+    async distanceTo(ownerId, probe) {
+      await ready()
+      let min: number | null = null
+      for (const entry of entries.values()) {
+        if (entry.ownerId !== ownerId) continue
+        const d = euclideanDistance(probe, entry.descriptor)
+        if (min === null || d < min) min = d
+      }
+      return min
+    }
+  }
+}
+
+/** One employee's nearness to a probe: over their nearest template (nearest-template rule). */
+export interface GalleryCandidate {
+  employeeId: string
+  /** Euclidean distance from the probe descriptor to this employee's nearest template. */
+  distance: number
+  /** Cosine similarity (-1..1) of the probe and that same nearest template. */
+  similarity: number
+}
+
+/**
+ * The employees' enrolled descriptors held in memory (a {@link DescriptorGallery} keyed by
+ * template id, owned by employee id), so 1:N identification of a kiosk frame compares against
+ * RAM instead of reading templates.db for every frame. The services update it after every
+ * enrolment and deletion has reached the store.
+ */
+export interface Gallery {
+  /** See {@link DescriptorGallery.ready}. Raises `store-error`, as does every method below through it. */
   ready(): Promise<void>
   /** Adds (or replaces) one template's descriptor. */
   add(template: { id: string; employeeId: string; descriptor: ArrayLike<number> }): Promise<void>
@@ -33,64 +143,17 @@ export interface Gallery {
   distanceTo(employeeId: string, probe: ArrayLike<number>): Promise<number | null>
 }
 
-interface Entry {
-  employeeId: string
-  descriptor: Float32Array
-}
-
-/** Creates the gallery over the store's templates (nothing is read until first use). */
+/** Creates the employees' gallery over the store's templates (nothing is read until first use). */
 export function createGallery(templates: Pick<TemplateRepository, 'allDescriptors'>): Gallery {
-  const entries = new Map<string, Entry>()
-  let loading: Promise<void> | undefined
-
-  function ready(): Promise<void> {
-    loading ??= (async () => {
-      const docs = await templates.allDescriptors()
-      for (const doc of docs) {
-        if (!entries.has(doc._id)) {
-          entries.set(doc._id, { employeeId: doc.employeeId, descriptor: Float32Array.from(doc.descriptor) })
-        }
-      }
-    })().catch((error: unknown) => {
-      loading = undefined // a later call retries
-      throw error
-    })
-    return loading
-  }
-
+  const gallery = createDescriptorGallery(async () =>
+    (await templates.allDescriptors()).map((doc) => ({ id: doc._id, ownerId: doc.employeeId, descriptor: doc.descriptor }))
+  )
   return {
-    ready,
-    async add({ id, employeeId, descriptor }) {
-      await ready()
-      entries.set(id, { employeeId, descriptor: Float32Array.from(descriptor) })
-    },
-    async removeTemplate(id) {
-      await ready()
-      entries.delete(id)
-    },
-    async removeEmployee(employeeId) {
-      await ready()
-      for (const [id, entry] of entries) if (entry.employeeId === employeeId) entries.delete(id)
-    },
-    async rank(probe) {
-      await ready()
-      const best = new Map<string, number>()
-      for (const { employeeId, descriptor } of entries.values()) {
-        const d = euclideanDistance(probe, descriptor)
-        const previous = best.get(employeeId)
-        if (previous === undefined || d < previous) best.set(employeeId, d)
-      }
-      return [...best].map(([employeeId, distance]) => ({ employeeId, distance })).sort((a, b) => a.distance - b.distance)
-    },
-    async distanceTo(employeeId, probe) {
-      await ready()
-      let min: number | null = null
-      for (const entry of entries.values()) {
-        if (entry.employeeId !== employeeId) continue
-        const d = euclideanDistance(probe, entry.descriptor)
-        if (min === null || d < min) min = d
-      }
-      return min
-    }
+    ready: gallery.ready,
+    add: ({ id, employeeId, descriptor }) => gallery.add({ id, ownerId: employeeId, descriptor }),
+    removeTemplate: gallery.remove,
+    removeEmployee: gallery.removeOwner,
+    rank: async (probe) => (await gallery.rank(probe)).map(({ ownerId, distance, similarity }) => ({ employeeId: ownerId, distance, similarity })),
+    distanceTo: gallery.distanceTo
   }
 }

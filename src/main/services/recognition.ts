@@ -42,18 +42,6 @@ export async function detectFaces(deps: Pick<RecognitionDeps, 'engine'>, { image
 }
 
 /**
- * identifyFaces: 1:N identification of every face of a photo (photo detector).
- * Raises `unreadable-image`, `engine-unavailable`, `store-error`.
- */
-export async function identifyFaces(
-  deps: Pick<RecognitionDeps, 'engine' | 'identifier'>,
-  { image }: ValidatedRequest<'identifyFaces'>
-): Promise<IdentifiedFace[]> {
-  const detection = await deps.engine.detect(image, { detector: PHOTO_DETECTOR, withDescriptors: true })
-  return identifyEach(deps.identifier, detection.faces)
-}
-
-/**
  * What a caller outside the admin learns about a face nobody matched: nothing about how close
  * it came. The nearest distance of a non-match tells an attacker how to tune a forged probe,
  * so only admins get it.

@@ -89,6 +89,21 @@ export type SettingsDoc = Partial<Settings> & {
 }
 
 /**
+ * The key pair that signs face-login tokens, as stored in `settings.db` beside the settings
+ * document (its `_id` is `face-login-key`), so the private key is encrypted at rest like every
+ * other line of the data folder. JWKs as RFC 7517 objects; `kid` is the RFC 7638 thumbprint of
+ * the public key.
+ */
+export interface SigningKeyDoc {
+  _id: string
+  kid: string
+  alg: 'ES256'
+  privateJwk: Record<string, unknown>
+  publicJwk: Record<string, unknown>
+  createdAt: string
+}
+
+/**
  * An integration API key as stored in `apikeys.db`: never the key itself, only the SHA-256 of
  * its secret (hex) and its public `prefix` (unique index) to find it by.
  */

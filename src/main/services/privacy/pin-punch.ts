@@ -11,6 +11,7 @@ import type { EmployeeRepository } from '../../store/repositories/employee-repos
 import type { AttendanceService } from '../attendance'
 import { LOCKOUT } from '../auth/auth-service'
 import { hashSecret, verifySecret } from '../auth/password-hash'
+import { punchKioskId } from '../kiosk-id'
 import type { ServiceConfig } from '../service-config'
 
 /**
@@ -34,9 +35,10 @@ export interface PinPunch {
   /**
    * punchWithPin: checks the code and PIN, then punches that employee through the attendance
    * service (`source` `pin`, `distance` null; same cooldown and check-in/check-out rules as a
-   * face punch) at the caller's kiosk (an admin without a kiosk session punches as
-   * `config.kioskId`). Raises `unauthorized` with one message for an unknown code, an employee
-   * without a PIN and a wrong PIN (so codes cannot be probed); after {@link LOCKOUT}.attempts
+   * face punch) at the caller's kiosk (see punchKioskId: `api:<key name>` for an API key,
+   * `config.kioskId` for an admin without a kiosk session). Raises `unauthorized` with one
+   * message for an unknown code, an employee without a PIN and a wrong PIN (so codes cannot
+   * be probed); after {@link LOCKOUT}.attempts
    * failures in a row for one code, `locked-out` for {@link LOCKOUT}.minutes (details:
    * `retryAfterMs`), whether the code exists or not. Also `busy` (see
    * {@link MAX_PENDING_PIN_CHECKS}), `store-error`, `read-only`.
@@ -83,7 +85,7 @@ export function createPinPunch(deps: {
       if (count >= LOCKOUT.attempts) {
         const until = now + LOCKOUT.minutes * 60_000
         failures.set(code, { count: 0, lockedUntil: until })
-        config.warn('kiosk PIN punches locked out after repeated wrong PINs', { code, kioskId: ctx.kiosk?.kioskId ?? config.kioskId, minutes: LOCKOUT.minutes })
+        config.warn('kiosk PIN punches locked out after repeated wrong PINs', { code, kioskId: punchKioskId(ctx, config), minutes: LOCKOUT.minutes })
         throw lockedOut(until, now)
       }
       failures.set(code, { count, lockedUntil: 0 })
@@ -91,7 +93,7 @@ export function createPinPunch(deps: {
       throw new ClockfaceError('unauthorized', 'Wrong employee code or PIN.')
     }
     failures.delete(code)
-    return attendance.punch({ employeeId: doc._id, code: doc.code, name: doc.name, distance: null, source: 'pin' }, ctx.kiosk?.kioskId ?? config.kioskId)
+    return attendance.punch({ employeeId: doc._id, code: doc.code, name: doc.name, distance: null, source: 'pin' }, punchKioskId(ctx, config))
   }
 
   return {

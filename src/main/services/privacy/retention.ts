@@ -1,10 +1,12 @@
 /**
  * Retention: personal data is kept only as long as the owner's settings say. Punches older
- * than `punchRetentionDays` (0: kept for ever) and audit entries older than
- * `auditRetentionDays` are removed at start and once a day after.
+ * than `punchRetentionDays` (0: kept for ever), audit entries older than
+ * `auditRetentionDays` and visitors not seen for `visitorRetentionDays` (0: kept) are removed
+ * at start and once a day after.
  */
 import type { AuditChannel, Settings } from '../../../shared/models'
 import type { AttendanceRepository } from '../../store/repositories/attendance-repository'
+import type { VisitorService } from '../api/visitors'
 import type { AuditLog } from '../audit-log'
 import type { ServiceConfig } from '../service-config'
 
@@ -19,6 +21,8 @@ export interface RetentionReport {
   punchesRemoved: number
   /** Audit entries removed (older than the audit retention, or beyond the entry cap). */
   auditEntriesRemoved: number
+  /** Visitors removed (not seen within the visitor retention; 0 when visitors are kept). */
+  visitorsRemoved: number
 }
 
 /** The retention job. */
@@ -26,8 +30,8 @@ export interface Retention {
   /**
    * Runs retention once with the settings in force at `config.now()`. When it removed
    * anything it writes one audit entry (action `applyRetention`, actor `clockface`) saying
-   * how many punches and audit entries went and the cut-off times. Raises `store-error`,
-   * `read-only` (punches are not removed while damaged data is loaded read-only).
+   * how many punches, audit entries and visitors went and the cut-offs. Raises `store-error`,
+   * `read-only` (punches and visitors are not removed while damaged data is loaded read-only).
    */
   apply(): Promise<RetentionReport>
   /**
@@ -44,8 +48,10 @@ export interface Retention {
 export interface RetentionDeps {
   attendance: Pick<AttendanceRepository, 'removeOlderThan'>
   auditLog: Pick<AuditLog, 'enforceRetention' | 'record'>
+  /** The visitor gallery (its purge also updates the gallery in memory and compacts the file). */
+  visitors: Pick<VisitorService, 'purge'>
   /** The settings in force (read at every run, so a change applies at the next one). */
-  settings: () => Pick<Settings, 'punchRetentionDays' | 'auditRetentionDays'>
+  settings: () => Pick<Settings, 'punchRetentionDays' | 'auditRetentionDays' | 'visitorRetentionDays'>
   config: Pick<ServiceConfig, 'now' | 'warn'>
   /** Channel recorded on the audit entry: the front end this core runs in. */
   channel: AuditChannel
@@ -58,7 +64,7 @@ export function createRetention(deps: RetentionDeps): Retention {
   let running: Promise<RetentionReport> | undefined
 
   async function run(): Promise<RetentionReport> {
-    const { punchRetentionDays, auditRetentionDays } = deps.settings()
+    const { punchRetentionDays, auditRetentionDays, visitorRetentionDays } = deps.settings()
     const now = config.now().getTime()
     const parts: string[] = []
     let punchesRemoved = 0
@@ -71,10 +77,15 @@ export function createRetention(deps: RetentionDeps): Retention {
     if (auditEntriesRemoved > 0) {
       parts.push(`${auditEntriesRemoved} audit entr${auditEntriesRemoved === 1 ? 'y' : 'ies'} older than ${auditRetentionDays} days or beyond the entry limit`)
     }
+    let visitorsRemoved = 0
+    if (visitorRetentionDays > 0) {
+      visitorsRemoved = (await deps.visitors.purge({ olderThanDays: visitorRetentionDays })).deleted
+      if (visitorsRemoved > 0) parts.push(`${visitorsRemoved} visitor${visitorsRemoved === 1 ? '' : 's'} not seen for ${visitorRetentionDays} days`)
+    }
     if (parts.length > 0) {
       await auditLog.record({ action: 'applyRetention', channel: deps.channel, actor: 'clockface', outcome: 'ok', summary: `retention removed ${parts.join(' and ')}` })
     }
-    return { punchesRemoved, auditEntriesRemoved }
+    return { punchesRemoved, auditEntriesRemoved, visitorsRemoved }
   }
 
   const retention: Retention = {
