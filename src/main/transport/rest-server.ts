@@ -14,6 +14,7 @@ import fastifyRateLimit from '@fastify/rate-limit'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import { isLoopbackHost } from '../../shared/api-host'
 import type { OperationName } from '../../shared/contract'
 import { ClockfaceError, toFailure, type Result } from '../../shared/errors'
 import type { ApiKeyPrincipal } from '../../shared/models'
@@ -117,11 +118,8 @@ export interface RestServer {
   close(): Promise<void>
 }
 
-/** True for a loopback address or name: 127.0.0.0/8, ::1, localhost. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '')
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1'
-}
+/** True for a loopback address or name (127.0.0.0/8, ::1, localhost): see shared/api-host.ts. */
+export { isLoopbackHost }
 
 /** What the REST server knows about the caller of one request. */
 interface Caller {
