@@ -530,7 +530,7 @@ export const contract = {
       enrolUnknown: z.boolean().default(false)
     }),
     output: z.array(identifiedFaceSchema),
-    errors: ['unreadable-image', 'unsupported-image', 'too-large']
+    errors: ['forbidden', 'unreadable-image', 'unsupported-image', 'too-large']
   }),
   verifyFace: operation({
     summary: '1:1 verification of the single face in an image against one employee.',

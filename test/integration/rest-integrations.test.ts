@@ -23,7 +23,7 @@ describe.skipIf(!hasDeepfaceUnit)('REST integration endpoints with the real engi
   let t: TestCore
   let server: RestServer
   let api: RestClient
-  const keys = { identify: '', punch: '', read: '', enrol: '', admin: '' }
+  const keys = { identify: '', punch: '', read: '', enrol: '', admin: '', visitors: '' }
   let person: string[] = []
   let stranger: string[] = []
 
@@ -34,6 +34,7 @@ describe.skipIf(!hasDeepfaceUnit)('REST integration endpoints with the real engi
     for (const scope of ['identify', 'punch', 'read', 'enrol', 'admin'] as const) {
       keys[scope] = value(await t.call('createApiKey', { name: `door ${scope}`, scopes: [scope] })).key
     }
+    keys.visitors = value(await t.call('createApiKey', { name: 'visitor desk', scopes: ['identify', 'enrol'] })).key
     const clusters = identityClusters()
     person = clusters[0]!
     stranger = clusters[2]!
@@ -91,11 +92,14 @@ describe.skipIf(!hasDeepfaceUnit)('REST integration endpoints with the real engi
   })
 
   it('registers unknown faces as visitors, lists, deletes and purges them', async () => {
-    const first = await api.call('POST', '/identify', { key: keys.identify, form: { enrolUnknown: 'true', image: filePart(jpeg(stranger[0]!)) } })
+    // Storing a visitor's face is enrolment: identify alone is not enough.
+    const refused = await api.call('POST', '/identify', { key: keys.identify, form: { enrolUnknown: 'true', image: filePart(jpeg(stranger[0]!)) } })
+    expect(refused.status).toBe(403)
+    const first = await api.call('POST', '/identify', { key: keys.visitors, form: { enrolUnknown: 'true', image: filePart(jpeg(stranger[0]!)) } })
     expect(first.status).toBe(200)
     const visitorId = (first.body as { visitorId: string | null; match: unknown }[])[0]!.visitorId
     expect(visitorId).toEqual(expect.any(String))
-    const again = await api.call('POST', '/identify', { key: keys.identify, json: { enrolUnknown: true, image: encoded(jpeg(stranger[1]!)) } })
+    const again = await api.call('POST', '/identify', { key: keys.visitors, json: { enrolUnknown: true, image: encoded(jpeg(stranger[1]!)) } })
     expect((again.body as { visitorId: string }[])[0]!.visitorId).toBe(visitorId)
 
     const listed = await api.call('GET', '/visitors?offset=0&limit=10', { key: keys.read })
@@ -104,7 +108,7 @@ describe.skipIf(!hasDeepfaceUnit)('REST integration endpoints with the real engi
     expect((await api.call('DELETE', '/visitors/no-such-visitor', { key: keys.enrol })).status).toBe(404)
     expect(await api.call('DELETE', `/visitors/${visitorId}`, { key: keys.enrol })).toMatchObject({ status: 200, body: { deleted: true } })
 
-    await api.call('POST', '/identify', { key: keys.identify, form: { enrolUnknown: 'true', image: filePart(jpeg(stranger[0]!)) } })
+    await api.call('POST', '/identify', { key: keys.visitors, form: { enrolUnknown: 'true', image: filePart(jpeg(stranger[0]!)) } })
     expect((await api.call('DELETE', '/visitors', { key: keys.enrol })).status).toBe(403)
     expect(await api.call('DELETE', '/visitors?olderThanDays=30', { key: keys.admin })).toMatchObject({ status: 200, body: { deleted: 0 } })
     expect(await api.call('DELETE', '/visitors', { key: keys.admin })).toMatchObject({ status: 200, body: { deleted: 1 } })

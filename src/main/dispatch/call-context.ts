@@ -42,3 +42,11 @@ export interface CallContext {
 export function createCallContext(fields: Pick<CallContext, 'channel'> & Partial<Omit<CallContext, 'channel' | 'requestId'>>): CallContext {
   return { admin: null, kiosk: null, apiKey: null, ...fields, requestId: randomUUID() }
 }
+
+/** Who acted, as the audit log names them: admin username, `kiosk:<id>`, `key:<API key name>`, or `anonymous`. */
+export function actorOf(ctx: CallContext): string {
+  if (ctx.admin) return ctx.admin.username
+  if (ctx.kiosk) return `kiosk:${ctx.kiosk.kioskId}`
+  if (ctx.apiKey) return `key:${ctx.apiKey.name}`
+  return 'anonymous'
+}

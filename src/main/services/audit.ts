@@ -10,7 +10,7 @@
  * It runs outermost, so it also records calls that authorisation refuses.
  */
 import { isAuditedOperation, type AuditedOperation } from '../../shared/contract'
-import type { CallContext } from '../dispatch/call-context'
+import { actorOf } from '../dispatch/call-context'
 import type { Middleware } from '../dispatch/dispatch'
 import type { Repositories } from '../store/repositories'
 import type { AuditLog, NewAuditEntry } from './audit-log'
@@ -25,13 +25,6 @@ export interface AuditContext {
   warn: ServiceConfig['warn']
 }
 
-/** Who acted, as the audit log names them: admin username, `kiosk:<id>`, `key:<API key name>`, or `anonymous`. */
-export function actorOf(ctx: CallContext): string {
-  if (ctx.admin) return ctx.admin.username
-  if (ctx.kiosk) return `kiosk:${ctx.kiosk.kioskId}`
-  if (ctx.apiKey) return `key:${ctx.apiKey.name}`
-  return 'anonymous'
-}
 
 async function readBefore(name: AuditedOperation, request: unknown, repos: AuditContext['repos']): Promise<AuditBefore> {
   const fields = typeof request === 'object' && request !== null ? (request as Record<string, unknown>) : {}

@@ -19,7 +19,10 @@ import type { ServiceConfig } from './service-config'
  * `read-only` for a write while damaged data is loaded read-only.
  */
 export interface EmployeeService {
-  /** All employees sorted by name then code; `search` matches code, name or department, case-insensitively. */
+  /**
+   * Employees sorted by name then code; `search` matches code, name or department,
+   * case-insensitively; `offset` and `limit` page through the sorted list.
+   */
   list(request: ValidatedRequest<'listEmployees'>): Promise<Employee[]>
   /** One employee by code; raises `not-found`. */
   get(request: ValidatedRequest<'getEmployee'>): Promise<Employee>
@@ -65,11 +68,12 @@ export function createEmployeeService(deps: {
   const { repos, gallery, enrolment, config } = deps
 
   return {
-    async list({ search }) {
+    async list({ search, offset, limit }) {
       const [docs, counts] = await Promise.all([repos.employees.all(), repos.templates.countsByEmployee()])
       return docs
         .filter((doc) => !search || matchesSearch(doc, search))
         .sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code))
+        .slice(offset, limit === undefined ? undefined : offset + limit)
         .map((doc) => toEmployee(doc, counts.get(doc._id) ?? 0))
     },
 

@@ -9,7 +9,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { OperationResponse, ValidatedRequest } from '../../../shared/contract'
 import { ClockfaceError } from '../../../shared/errors'
 import type { ApiKey, ApiKeyPrincipal } from '../../../shared/models'
-import type { CallContext } from '../../dispatch/call-context'
+import { actorOf, type CallContext } from '../../dispatch/call-context'
 import type { ApiKeyRepository } from '../../store/repositories/api-key-repository'
 import type { ApiKeyDoc } from '../../store/store-types'
 import type { ServiceConfig } from '../service-config'
@@ -67,7 +67,7 @@ export function createApiKeyService(keys: ApiKeyRepository, config: Pick<Service
         prefix,
         secretHash: sha256(secret).toString('hex'),
         scopes: [...new Set(scopes)],
-        createdBy: ctx.admin?.username ?? 'unknown',
+        createdBy: actorOf(ctx),
         createdAt: config.now().toISOString()
       })
       return { key: `cfk_${prefix}_${secret}`, apiKey: toApiKey(doc) }

@@ -3,6 +3,7 @@
  * identification of every face of a photo, with the nearest employees as candidates, and, on
  * request, unknown faces registered in the visitor gallery.
  */
+import { ClockfaceError } from '../../../shared/errors'
 import type { ValidatedRequest } from '../../../shared/contract'
 import type { IdentifiedFace } from '../../../shared/models'
 import type { CallContext } from '../../dispatch/call-context'
@@ -41,6 +42,11 @@ export interface IdentifyFacesDeps {
  * is loaded read-only.
  */
 export async function identifyFaces(deps: IdentifyFacesDeps, { image, enrolUnknown }: ValidatedRequest<'identifyFaces'>, ctx: CallContext): Promise<IdentifiedFace[]> {
+  // Registering visitors stores new biometric data: an API key needs the enrol scope for it too.
+  const scopes = ctx.apiKey?.scopes ?? []
+  if (enrolUnknown && ctx.apiKey && !ctx.admin && !scopes.includes('enrol') && !scopes.includes('admin')) {
+    throw new ClockfaceError('forbidden', 'Registering unknown faces as visitors needs an API key with the "enrol" scope.', { scope: 'enrol' })
+  }
   const candidates = ctx.admin !== null || ctx.apiKey !== null ? CANDIDATE_COUNT : 0
   const detection = await deps.engine.detect(image, { detector: PHOTO_DETECTOR, withDescriptors: true })
   const faces: IdentifiedFace[] = []

@@ -7,7 +7,7 @@
 import { contract, type OperationName, type OperationResponse, type ValidatedRequest } from '../../../shared/contract'
 import { ClockfaceError } from '../../../shared/errors'
 import type { AdminAccount, AdminPrincipal, KioskPrincipal, KioskRegistration, SessionState } from '../../../shared/models'
-import type { CallContext } from '../../dispatch/call-context'
+import { actorOf, type CallContext } from '../../dispatch/call-context'
 import type { Repositories } from '../../store/repositories'
 import type { AccountDoc, KioskDoc } from '../../store/store-types'
 import { isUniqueViolation } from '../../store/store-op'
@@ -276,7 +276,7 @@ export function createAuthService(options: AuthOptions): AuthService {
 
     async registerKiosk({ kioskId }, ctx) {
       const token = newToken()
-      const doc = await repos.kiosks.insert({ kioskId, tokenHash: tokenHash(token), createdBy: ctx.admin?.username ?? 'unknown', createdAt: config.now().toISOString() })
+      const doc = await repos.kiosks.insert({ kioskId, tokenHash: tokenHash(token), createdBy: actorOf(ctx), createdAt: config.now().toISOString() })
       ctx.session?.setKioskToken(token)
       ctx.kiosk = { kioskId }
       return toKiosk(doc)

@@ -8,7 +8,7 @@ import type { consentInputSchema } from '../../../shared/contract'
 import { CONSENT_TEXT_VERSION } from '../../../shared/consent-text'
 import { ClockfaceError } from '../../../shared/errors'
 import type { Consent } from '../../../shared/models'
-import type { CallContext } from '../../dispatch/call-context'
+import { actorOf, type CallContext } from '../../dispatch/call-context'
 
 /** The consent field of an enrolment request, as validated. */
 export type ConsentInput = z.output<typeof consentInputSchema>
@@ -41,5 +41,5 @@ export function requireConsent(consent: ConsentInput | undefined): void {
  */
 export function consentRecord(consent: ConsentInput | undefined, ctx: CallContext, now: Date): Consent {
   requireConsent(consent)
-  return { recordedBy: ctx.admin?.username ?? 'unknown', recordedAt: now.toISOString(), textVersion: CONSENT_TEXT_VERSION }
+  return { recordedBy: actorOf(ctx), recordedAt: now.toISOString(), textVersion: CONSENT_TEXT_VERSION }
 }

@@ -6,7 +6,7 @@
 import type { ValidatedRequest } from '../../../shared/contract'
 import { ClockfaceError } from '../../../shared/errors'
 import type { AuditEntry, PersonData } from '../../../shared/models'
-import type { CallContext } from '../../dispatch/call-context'
+import { actorOf, type CallContext } from '../../dispatch/call-context'
 import type { Repositories } from '../../store/repositories'
 import type { AuditDoc } from '../../store/store-types'
 import { MAX_AUDIT_ENTRIES } from '../audit-log'
@@ -50,7 +50,7 @@ export async function exportPersonData(
   return {
     code,
     exportedAt: deps.config.now().toISOString(),
-    exportedBy: ctx.admin?.username ?? 'unknown',
+    exportedBy: actorOf(ctx),
     employee: doc ? toEmployee(doc, templates.length) : null,
     consent: doc?.consent ?? null,
     templates: templates.map((t) => ({ ...toTemplate(t, code), descriptor: [...t.descriptor] })),

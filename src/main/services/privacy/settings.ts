@@ -10,7 +10,7 @@ import { isLoopbackHost } from '../../../shared/api-host'
 import { settingsChangesSchema, type ValidatedRequest } from '../../../shared/contract'
 import { ClockfaceError } from '../../../shared/errors'
 import type { SettingChange, Settings } from '../../../shared/models'
-import type { CallContext } from '../../dispatch/call-context'
+import { actorOf, type CallContext } from '../../dispatch/call-context'
 import type { SettingsRepository } from '../../store/repositories/settings-repository'
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../audit-log'
 import { DEFAULT_IDLE_MINUTES } from '../auth/admin-sessions'
@@ -161,7 +161,7 @@ export function createSettingsService(repo: Pick<SettingsRepository, 'get' | 'sa
     }
     const problem = apiTlsProblem(next)
     if (problem !== null) throw new ClockfaceError('invalid-input', `${problem}.`, { setting: 'apiHost' })
-    await repo.save({ ...next, updatedAt: config.now().toISOString(), updatedBy: ctx.admin?.username ?? 'unknown' })
+    await repo.save({ ...next, updatedAt: config.now().toISOString(), updatedBy: actorOf(ctx) })
     cached = next
     loading = Promise.resolve(next)
     return { settings: { ...next }, changed }
