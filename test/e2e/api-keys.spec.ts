@@ -103,7 +103,7 @@ test.describe.serial('integration API keys', () => {
     await expect(field).toHaveAttribute('readonly', '')
     await reveal.getByTestId('copy-api-key').click()
     await expect(reveal.getByTestId('copy-state')).toHaveText('Copied to the clipboard.')
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key)
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(key)
 
     const row = card.locator('[data-testid="api-key-row"][data-name="HR sync"]')
     await expect(row).toContainText(`cfk_${prefix}_…`)
@@ -187,6 +187,41 @@ test.describe.serial('integration API keys', () => {
     await expect(card.getByTestId('api-key-row')).toHaveCount(2)
     await card.scrollIntoViewIfNeeded()
     await card.screenshot({ path: join(screenshotsDir, 'admin-api-keys.png') })
+    await context.close()
+  })
+
+  test('settings: face analysis, visitor retention and the API address, which needs TLS off this computer', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    await signIn(page, server.url, OWNER)
+    const card = page.getByTestId('settings-card')
+    const api = card.getByTestId('settings-api')
+    // Browser mode says how its API is started.
+    await expect(api.getByTestId('settings-api-mode')).toContainText('npm run serve -- --api')
+
+    // An address reachable from the network without TLS files: refused before it is sent.
+    await api.getByLabel('Address').fill('0.0.0.0')
+    await card.getByTestId('save-settings').click()
+    await expect(api.getByText('This address is reachable from other machines')).toBeVisible()
+    await expect(api.getByLabel('Address')).toBeFocused()
+    await expect(api.getByLabel('Address')).toHaveAttribute('aria-invalid', 'true')
+    // A TLS file that is not there: the server's refusal shows at that field.
+    await api.getByLabel('TLS certificate file').fill('/nonexistent/clockface-cert.pem')
+    await api.getByLabel('TLS private key file').fill('/nonexistent/clockface-key.pem')
+    await card.getByTestId('save-settings').click()
+    await expect(api.getByText('There is no readable file at /nonexistent/clockface-cert.pem.')).toBeVisible()
+    await expect(api.getByLabel('TLS certificate file')).toBeFocused()
+
+    await card.getByRole('button', { name: 'Undo changes' }).click()
+    await expect(api.getByLabel('Address')).toHaveValue('127.0.0.1')
+    await card.getByRole('checkbox', { name: 'Estimate age, gender and expression' }).check()
+    await card.getByLabel('Keep visitors for').fill('14')
+    await api.getByLabel('Requests per minute').fill('600')
+    await card.getByTestId('save-settings').click()
+    await expect(card.getByRole('status')).toHaveText('Saved: visitor retention 30 → 14, face analysis off → on, API requests per minute 120 → 600.')
+    await expect(page.locator('[data-testid="audit-row"][data-action="updateSettings"][data-actor="owner"]').first()).toBeVisible()
+    await card.scrollIntoViewIfNeeded()
+    await card.screenshot({ path: join(screenshotsDir, 'admin-settings-api.png') })
     await context.close()
   })
 })
