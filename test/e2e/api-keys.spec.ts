@@ -224,4 +224,21 @@ test.describe.serial('integration API keys', () => {
     await card.screenshot({ path: join(screenshotsDir, 'admin-settings-api.png') })
     await context.close()
   })
+
+  test('the API docs page renders in Chromium from local files only, listing the operations', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    const outside: string[] = []
+    page.on('request', (request) => {
+      const host = new URL(request.url()).hostname
+      if (host !== '127.0.0.1' && !request.url().startsWith('data:')) outside.push(request.url())
+    })
+    await page.goto(`${apiUrl}/docs`)
+    await expect(page.locator('.swagger-ui .info .title')).toContainText('Clockface', { timeout: 30_000 })
+    await expect(page.locator('.opblock-summary-path', { hasText: '/identify' }).first()).toBeVisible()
+    await expect(page.locator('.opblock-summary-path', { hasText: '/employees/{code}' }).first()).toBeVisible()
+    await page.screenshot({ path: join(screenshotsDir, 'api-docs.png') })
+    expect(outside).toEqual([])
+    await context.close()
+  })
 })
