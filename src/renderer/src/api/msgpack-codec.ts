@@ -1,5 +1,5 @@
 /**
- * The wire format of the browser-mode HTTP transport (see the HTTP protocol in the team notes):
+ * The wire format of the browser-mode HTTP transport:
  * requests and Result responses as MessagePack, binary fields as `bin` (Uint8Array).
  * Pure functions, so they are unit-tested without a server.
  */
