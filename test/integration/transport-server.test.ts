@@ -133,7 +133,9 @@ describe.skipIf(!hasDeepfaceUnit)('npm run serve (out/main/server.js)', () => {
     expect(await exited()).toBe(0)
     expect(existsSync(join(data, LOCK_FILE))).toBe(false)
     // Encrypted at rest: nothing readable in the file, everything there with the key.
-    expect(readFileSync(join(data, 'employees.db'), 'utf8')).not.toContain('A1')
+    const raw = readFileSync(join(data, 'employees.db'), 'utf8')
+    expect(raw).not.toContain('"code":"A1"')
+    expect(raw).not.toContain('Alice')
     const store = await openStore(data, { key: { kind: 'file', path: defaultKeyFile(data) } })
     try {
       expect(await store.employees.findOne({ code: 'A1' })).toMatchObject({ name: 'Alice' })
