@@ -48,6 +48,8 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     },
+    // vue-i18n: composition API only, no devtools hooks in production builds.
+    define: { __VUE_I18N_FULL_INSTALL__: true, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
     plugins: [vue(), contentSecurityPolicy()]
   }
 })

@@ -35,8 +35,20 @@ import {
   settingChangeSchema,
   settingsSchema,
   templateSourceSchema,
-  verificationSchema
+  verificationSchema,
+  punchChoiceModeSchema,
+  punchTypeSchema,
+  punchSourceSchema
 } from './models'
+import {
+  exportFileSchema,
+  kioskConfigSchema,
+  languageSchema,
+  punchDetailSchema,
+  punchPageSchema,
+  scheduleSchema,
+  timesheetSchema
+} from './attendance-models'
 
 /** Largest encoded image accepted, in bytes (a 24-megapixel JPEG is about 12 MB). */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -153,6 +165,45 @@ const nameSchema = safeText(1, 120)
 const departmentSchema = z.union([z.literal(''), safeText(0, 120)])
 const isoTime = z.iso.datetime({ offset: true })
 
+/** True when `zone` is an IANA time-zone name this runtime knows (e.g. `Europe/Berlin`). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone.length > 0 && !/^[+-]/.test(zone)
+  } catch {
+    return false
+  }
+}
+
+/** An IANA time-zone name (`Europe/Berlin`, `America/New_York`, `UTC`). */
+export const timeZoneSchema = z.string().trim().min(1).max(64).refine(isKnownTimeZone, 'is not a known IANA time zone')
+
+/** A calendar date `YYYY-MM-DD`. */
+export const localDateSchema = z.iso.date()
+
+/** A wall-clock time `HH:mm` (00:00–23:59). */
+export const clockTimeSchema = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time HH:mm')
+
+/** Why an admin corrects a punch: mandatory, 3–500 characters, kept with the punch and in the audit log. */
+export const correctionReasonSchema = safeText(3, 500)
+
+/** A switch that also reads from a query string (`true` / `false`), for GET routes of the REST API. */
+const queryBoolean = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+
+/** A punch id (NeDB `_id`). */
+const punchIdSchema = z.string().min(1).max(64)
+
+/** Longest period one timesheet or export covers, in days (a year and a few days of slack). */
+export const MAX_PERIOD_DAYS = 400
+
+/** The period of a timesheet or export: local dates `from` ≤ `to`, at most {@link MAX_PERIOD_DAYS} days. */
+const periodSchema = z
+  .object({ from: localDateSchema, to: localDateSchema })
+  .refine((p) => p.from <= p.to, { message: '"from" must not be after "to"', path: ['from'] })
+  .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 < MAX_PERIOD_DAYS, {
+    message: `the period may span at most ${MAX_PERIOD_DAYS} days`,
+    path: ['to']
+  })
+
 /** Fields of an employee that can be edited: name (1–120 characters, trimmed), department (≤ 120, default ''), optional gender. */
 export const employeeFieldsSchema = z.object({
   name: nameSchema,
@@ -190,7 +241,8 @@ export const SETTINGS_RANGES = {
   punchPhotoRetentionDays: { min: 1, max: 365 },
   visitorRetentionDays: { min: 0, max: 36_500 },
   apiPort: { min: 1024, max: 65_535 },
-  apiRatePerMinute: { min: 1, max: 6_000 }
+  apiRatePerMinute: { min: 1, max: 6_000 },
+  autoCloseHours: { min: 1, max: 48 }
 } as const
 
 const settingValue = (name: keyof typeof SETTINGS_RANGES) =>
@@ -224,7 +276,10 @@ export const settingsChangesSchema = z.object({
   apiPort: settingValue('apiPort').optional(),
   apiTlsCert: tlsFileSchema.nullable().optional(),
   apiTlsKey: tlsFileSchema.nullable().optional(),
-  apiRatePerMinute: settingValue('apiRatePerMinute').optional()
+  apiRatePerMinute: settingValue('apiRatePerMinute').optional(),
+  autoCloseHours: settingValue('autoCloseHours').optional(),
+  punchPhotos: z.boolean().optional(),
+  language: languageSchema.optional()
 })
 
 /**
@@ -545,7 +600,8 @@ export const contract = {
     summary: 'Kiosk: detects, identifies and punches the faces in one raw camera frame (registered kiosks only).',
     access: 'kiosk',
     // Strict: a kiosk id in the request is refused, never silently taken; the punch's kiosk is the caller's session.
-    input: z.strictObject({ frame: pixelImageSchema }),
+    // `code`: verify mode, the employee code the person typed; the face is checked 1:1 against that employee only.
+    input: z.strictObject({ frame: pixelImageSchema, code: employeeCodeSchema.optional() }),
     output: frameResultSchema,
     errors: []
   }),
@@ -582,6 +638,164 @@ export const contract = {
     }),
     output: z.array(auditEntrySchema),
     errors: []
+  }),
+
+  // ── Attendance: kiosk punch settings, corrections, schedules, timesheets, exports ──
+  getKioskConfig: operation({
+    summary: "Kiosk: this screen's settings (time zone, punch choice, verify mode, language, when to offer the PIN).",
+    access: 'kiosk',
+    input: z.object({}),
+    output: kioskConfigSchema,
+    errors: []
+  }),
+  updateKiosk: operation({
+    summary: "Changes a kiosk's time zone, punch choice (automatic or In/Out/Break buttons) and verify mode.",
+    access: 'admin',
+    input: z.object({
+      id: z.string().min(1).max(64),
+      timeZone: timeZoneSchema.optional(),
+      punchChoice: punchChoiceModeSchema.optional(),
+      verifyMode: z.boolean().optional()
+    }),
+    output: kioskRegistrationSchema,
+    errors: ['not-found'],
+    audited: true
+  }),
+  choosePunch: operation({
+    summary: 'Kiosk, buttons mode: records the punch type the recognised person chose, with the token of the offer.',
+    access: 'kiosk',
+    input: z.strictObject({ token: z.string().min(1).max(128), type: punchTypeSchema }),
+    output: punchSchema,
+    errors: ['not-found', 'invalid-input']
+  }),
+  searchAttendance: operation({
+    summary: 'Punches with filters (time range, employee, department, type, source, flagged for review), newest first, one page at a time.',
+    access: 'admin',
+    scope: 'export',
+    rest: { method: 'GET', path: '/punches', status: 200 },
+    input: z.object({
+      from: isoTime.optional(),
+      to: isoTime.optional(),
+      code: employeeCodeSchema.optional(),
+      department: safeText(0, 120).optional(),
+      type: punchTypeSchema.optional(),
+      source: punchSourceSchema.optional(),
+      flagged: queryBoolean.optional(),
+      includeVoided: queryBoolean.default(true),
+      offset: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(1000).default(50)
+    }),
+    output: punchPageSchema,
+    errors: []
+  }),
+  getPunch: operation({
+    summary: 'One punch with its details: match distance, kiosk, source, time zone, corrections, and its snapshot if kept.',
+    access: 'admin',
+    scope: 'export',
+    rest: { method: 'GET', path: '/punches/:punchId', status: 200 },
+    input: z.object({ punchId: punchIdSchema }),
+    output: punchDetailSchema,
+    errors: ['not-found']
+  }),
+  addPunch: operation({
+    summary: 'Correction: adds a missing punch for an employee, with a mandatory reason.',
+    access: 'admin',
+    scope: 'admin',
+    rest: { method: 'POST', path: '/punches', status: 201 },
+    input: z.object({ code: employeeCodeSchema, type: punchTypeSchema, time: isoTime, timeZone: timeZoneSchema.optional(), reason: correctionReasonSchema }),
+    output: attendanceEventSchema,
+    errors: ['not-found'],
+    audited: true
+  }),
+  editPunch: operation({
+    summary: 'Correction: changes the type or time of a punch, with a mandatory reason; the original stays stored.',
+    access: 'admin',
+    scope: 'admin',
+    rest: { method: 'PATCH', path: '/punches/:punchId', status: 200 },
+    input: z
+      .object({ punchId: punchIdSchema, type: punchTypeSchema.optional(), time: isoTime.optional(), reason: correctionReasonSchema })
+      .refine((r) => r.type !== undefined || r.time !== undefined, 'give a new type or time'),
+    output: attendanceEventSchema,
+    errors: ['not-found'],
+    audited: true
+  }),
+  voidPunch: operation({
+    summary: 'Correction: voids a punch with a mandatory reason (kept and shown, never counted).',
+    access: 'admin',
+    scope: 'admin',
+    rest: { method: 'POST', path: '/punches/:punchId/void', status: 200 },
+    input: z.object({ punchId: punchIdSchema, reason: correctionReasonSchema }),
+    output: attendanceEventSchema,
+    errors: ['not-found'],
+    audited: true
+  }),
+  listSchedules: operation({
+    summary: 'Work schedules: the default, per department and per employee.',
+    access: 'admin',
+    scope: 'read',
+    rest: { method: 'GET', path: '/schedules', status: 200 },
+    input: z.object({}),
+    output: z.array(scheduleSchema),
+    errors: []
+  }),
+  saveSchedule: operation({
+    summary: 'Creates or replaces the work schedule of the default, a department or an employee.',
+    access: 'admin',
+    scope: 'admin',
+    rest: { method: 'POST', path: '/schedules', status: 200 },
+    input: z
+      .object({
+        scope: z.enum(['default', 'department', 'employee']),
+        target: z.union([z.literal(''), safeText(1, 120)]).default(''),
+        start: clockTimeSchema,
+        end: clockTimeSchema,
+        weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+        graceMinutes: z.number().int().min(0).max(240).default(5),
+        unpaidBreakMinutes: z.number().int().min(0).max(480).default(0)
+      })
+      .refine((s) => (s.scope === 'default') === (s.target === ''), 'the default schedule has no target; a department or employee schedule names one')
+      .refine((s) => s.start !== s.end, 'start and end must differ'),
+    output: scheduleSchema,
+    errors: ['not-found'],
+    audited: true
+  }),
+  deleteSchedule: operation({
+    summary: 'Removes a department or employee schedule (the default can be changed, not removed).',
+    access: 'admin',
+    scope: 'admin',
+    rest: { method: 'DELETE', path: '/schedules/:scheduleId', status: 200 },
+    input: z.object({ scheduleId: z.string().min(1).max(64) }),
+    output: z.object({ deleted: z.literal(true) }),
+    errors: ['not-found', 'invalid-input'],
+    audited: true
+  }),
+  getTimesheet: operation({
+    summary: 'Timesheets for a period: per employee per day (first in, last out, worked, breaks, late, overtime, flags), weekly and monthly totals, department summary, daily presence.',
+    access: 'admin',
+    scope: 'export',
+    rest: { method: 'GET', path: '/timesheets', status: 200 },
+    input: periodSchema.and(z.object({ code: employeeCodeSchema.optional(), department: safeText(0, 120).optional() })),
+    output: timesheetSchema,
+    errors: []
+  }),
+  exportAttendance: operation({
+    summary: 'Payroll export for a period: punches or timesheets as CSV (UTF-8 with BOM) or XLSX; optionally with the correction history.',
+    access: 'admin',
+    scope: 'export',
+    rest: { method: 'GET', path: '/exports', status: 200 },
+    input: periodSchema.and(
+      z.object({
+        format: z.enum(['csv', 'xlsx']),
+        kind: z.enum(['punches', 'timesheet']),
+        code: employeeCodeSchema.optional(),
+        department: safeText(0, 120).optional(),
+        history: queryBoolean.default(false),
+        language: languageSchema.optional()
+      })
+    ),
+    output: exportFileSchema,
+    errors: [],
+    audited: true
   }),
 
   // ── Biometric privacy: PIN punches, settings, access requests ──

@@ -81,31 +81,72 @@ export const faceTemplateSchema = z.object({
 /** See {@link faceTemplateSchema}. */
 export type FaceTemplate = z.infer<typeof faceTemplateSchema>
 
-/** Which way a punch goes. */
-export const punchTypeSchema = z.enum(['check-in', 'check-out'])
-/** Which way a punch goes. */
+/**
+ * Which way a punch goes: the start or end of a shift (check-in, check-out) or of a break
+ * inside a shift (break-start, break-end).
+ */
+export const punchTypeSchema = z.enum(['check-in', 'check-out', 'break-start', 'break-end'])
+/** See {@link punchTypeSchema}. */
 export type PunchType = z.infer<typeof punchTypeSchema>
 
-/** How a punch was made: a recognised face, or an employee code plus PIN at the kiosk. */
-export const punchSourceSchema = z.enum(['face', 'pin'])
-/** How a punch was made. */
+/**
+ * How a punch was made: a recognised `face`, an employee code plus `pin` at the kiosk, added
+ * by an `admin` as a correction, read from a file by `import`, or made by the `system` when a
+ * shift was left open past the auto-close limit (always flagged for review).
+ */
+export const punchSourceSchema = z.enum(['face', 'pin', 'admin', 'import', 'system'])
+/** See {@link punchSourceSchema}. */
 export type PunchSource = z.infer<typeof punchSourceSchema>
 
+/** The fields of a punch a correction may change, as they were before or after it. */
+export const punchStateSchema = z.object({ type: punchTypeSchema, time: isoTime, voided: z.boolean() })
+/** See {@link punchStateSchema}. */
+export type PunchState = z.infer<typeof punchStateSchema>
+
 /**
- * One attendance punch as stored: UTC `time`; `distance` is the Euclidean distance of the
- * probe to the nearest template of this employee (null for a PIN punch); `kioskId` is the
- * registered kiosk that recorded it. Code and name are copied at punch time.
+ * One correction of a punch by an admin: when (UTC), by whom (the actor as in the audit log),
+ * what (`add` a missing punch, `edit` its type or time, `void` it), the mandatory reason, and
+ * the punch before (null for `add`) and after. The first revision's `before` is the punch as
+ * originally recorded, so the original is never lost.
+ */
+export const punchRevisionSchema = z.object({
+  at: isoTime,
+  by: z.string(),
+  action: z.enum(['add', 'edit', 'void']),
+  reason: z.string(),
+  before: punchStateSchema.nullable(),
+  after: punchStateSchema
+})
+/** See {@link punchRevisionSchema}. */
+export type PunchRevision = z.infer<typeof punchRevisionSchema>
+
+/**
+ * One attendance punch in its corrected form: UTC `time`; `distance` is the Euclidean
+ * distance of the probe to the nearest template of this employee (null unless `source` is
+ * `face`); `kioskId` is the registered kiosk that recorded it (or `admin:<actor>`, `import`,
+ * `system`); `timeZone` the IANA zone of that kiosk when it punched, which decides the local
+ * day of the shift (absent in punches recorded before zones existed: the server's zone is
+ * used). `department` is copied at punch time like code and name. `voided` punches are kept
+ * but never counted; `needsReview` marks what an admin should look at (a shift closed by the
+ * system); `revisions` lists the corrections, oldest first; `hasPhoto` says a punch
+ * snapshot is kept (see getPunch).
  */
 export const attendanceEventSchema = z.object({
   id: z.string(),
   employeeId: z.string(),
   employeeCode: z.string(),
   employeeName: z.string(),
+  department: z.string().optional(),
   type: punchTypeSchema,
   time: isoTime,
   distance: z.number().nullable(),
   source: punchSourceSchema.optional(),
-  kioskId: z.string()
+  kioskId: z.string(),
+  timeZone: z.string().optional(),
+  voided: z.boolean().optional(),
+  needsReview: z.boolean().optional(),
+  revisions: z.array(punchRevisionSchema).optional(),
+  hasPhoto: z.boolean().optional()
 })
 /** See {@link attendanceEventSchema}. */
 export type AttendanceEvent = z.infer<typeof attendanceEventSchema>
@@ -155,6 +196,29 @@ export const identifiedFaceSchema = detectedFaceSchema.extend({
 /** See {@link identifiedFaceSchema}. */
 export type IdentifiedFace = z.infer<typeof identifiedFaceSchema>
 
+/**
+ * How a kiosk picks the punch type: `automatic` from the person's last punch (check-in ↔
+ * check-out), or `buttons`: after recognition the kiosk shows In / Out / Break buttons for a
+ * few seconds and the person chooses.
+ */
+export const punchChoiceModeSchema = z.enum(['automatic', 'buttons'])
+/** See {@link punchChoiceModeSchema}. */
+export type PunchChoiceMode = z.infer<typeof punchChoiceModeSchema>
+
+/**
+ * A punch waiting for the person's choice (buttons mode): a one-time `token` bound to the
+ * recognised employee, valid for `expiresInMs`; the type the automatic rule would pick and the
+ * types that make sense after the person's last punch.
+ */
+export const punchOfferSchema = z.object({
+  token: z.string(),
+  expiresInMs: z.number().int(),
+  suggested: punchTypeSchema,
+  allowed: z.array(punchTypeSchema)
+})
+/** See {@link punchOfferSchema}. */
+export type PunchOffer = z.infer<typeof punchOfferSchema>
+
 /** A punch as the kiosk reports it: `repeated` when it is an earlier punch returned within the cooldown. */
 export const punchSchema = attendanceEventSchema.extend({ repeated: z.boolean() })
 /** See {@link punchSchema}. */
@@ -165,9 +229,14 @@ export type Punch = z.infer<typeof punchSchema>
  * `confirmed` is true once recent frames of this kiosk agree on `match` (multi-frame
  * confirmation); only confirmed faces are named and punched. `punch` is the punch this face
  * caused, or the earlier one it repeated within the cooldown; null when the face is unknown or
- * not yet confirmed.
+ * not yet confirmed, and in buttons mode until the person chooses (see `offer`).
  */
-export const kioskFaceSchema = identifiedFaceSchema.extend({ confirmed: z.boolean(), punch: punchSchema.nullable() })
+export const kioskFaceSchema = identifiedFaceSchema.extend({
+  confirmed: z.boolean(),
+  punch: punchSchema.nullable(),
+  /** Buttons mode: the choice offered instead of a punch (null or absent otherwise). */
+  offer: punchOfferSchema.nullable().optional()
+})
 /** See {@link kioskFaceSchema}. */
 export type KioskFace = z.infer<typeof kioskFaceSchema>
 
@@ -313,6 +382,11 @@ export type SessionState = z.infer<typeof sessionStateSchema>
 export const kioskRegistrationSchema = z.object({
   id: z.string(),
   kioskId: z.string(),
+  /** IANA time zone of the kiosk (default: the server's); decides the local day of its punches. */
+  timeZone: z.string(),
+  punchChoice: punchChoiceModeSchema,
+  /** Verify mode: employee code first, then a 1:1 face check against that person. */
+  verifyMode: z.boolean(),
   createdAt: isoTime,
   createdBy: z.string(),
   lastSeenAt: isoTime.optional(),
@@ -350,8 +424,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>
  *   0 keeps them for ever (the default: payroll and working-time law usually asks for years).
  * - `auditRetentionDays`: audit entries older than this are removed (default 730).
  * - `idleMinutes`: an admin session ends after this long without a request (default 10).
- * - `punchPhotoRetentionDays`: how long snapshots of suspected presentation attacks are kept
- *   once the kiosk stores them (a later feature; nothing is stored yet). Default 30.
+ * - `punchPhotoRetentionDays`: how long punch snapshots are kept (default 30).
  * - `visitorRetentionDays`: visitors (unknown faces registered through the API) not seen for
  *   this long are removed by the daily retention run; 0 keeps them. Default 30.
  * - `analyseEnabled`: whether `analyseFaces` (age, gender, expression estimates) answers at
@@ -362,6 +435,11 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>
  * - `apiTlsCert`, `apiTlsKey`: absolute paths of the PEM certificate and private key the REST
  *   API serves HTTPS with, or null (plain HTTP, loopback only). A host other than a loopback
  *   address needs both.
+ * - `autoCloseHours`: a check-in with no check-out this long after it is closed by the system
+ *   and flagged for review (default 16).
+ * - `punchPhotos`: keep a small snapshot with each face punch (off by default), removed after
+ *   `punchPhotoRetentionDays`.
+ * - `language`: language of the kiosk and admin screens and of exports (`en` or `es`).
  */
 export const settingsSchema = z.object({
   punchRetentionDays: z.number().int(),
@@ -375,7 +453,10 @@ export const settingsSchema = z.object({
   apiPort: z.number().int(),
   apiTlsCert: z.string().nullable(),
   apiTlsKey: z.string().nullable(),
-  apiRatePerMinute: z.number().int()
+  apiRatePerMinute: z.number().int(),
+  autoCloseHours: z.number().int(),
+  punchPhotos: z.boolean(),
+  language: z.enum(['en', 'es'])
 })
 /** See {@link settingsSchema}. */
 export type Settings = z.infer<typeof settingsSchema>

@@ -39,7 +39,7 @@ const localUser = cliContext().admin!.username
 
 /** The app's wiring with the audit middleware over `log` (default: the store's own log). */
 function audited(log?: AuditLog): Dispatch {
-  const config = { now: () => clock, warn: (message: string, details?: Record<string, unknown>) => warnings.push({ message, ...(details ? { details } : {}) }) }
+  const config = { now: () => clock, timeZone: 'UTC', warn: (message: string, details?: Record<string, unknown>) => warnings.push({ message, ...(details ? { details } : {}) }) }
   const auditLog = createAuditLog(core.repos.audit, config)
   auth = createAuthService({ repos: core.repos, config })
   const handlers = createServices({ repos: core.repos, engine: unavailableEngine(), auth, config, auditLog })

@@ -5,7 +5,7 @@
  */
 import { employeeCodeSchema, type AuditedOperation, type OperationResponse } from '../../shared/contract'
 import type { Result } from '../../shared/errors'
-import type { Employee } from '../../shared/models'
+import type { AttendanceEvent, Employee, PunchState } from '../../shared/models'
 
 /** What the audit hook read from the store before the request ran (see audit.ts). */
 export interface AuditBefore {
@@ -117,6 +117,28 @@ function settingText(value: number | boolean | string | null): string {
   return typeof value === 'string' ? quoted(value) : String(value)
 }
 
+/** A punch state as a summary shows it: `check-in 2026-11-20T08:00:00.000Z`, `(voided)` when voided. */
+function punchStateText(state: PunchState | null): string {
+  if (state === null) return 'none'
+  return `${state.type} ${state.time}${state.voided ? ' (voided)' : ''}`
+}
+
+/** Before → after and the reason of a punch's newest correction (what an auditor needs). */
+function correctionText(punch: AttendanceEvent): string {
+  const revision = punch.revisions?.at(-1)
+  if (!revision) return `${punch.employeeCode} ${punch.type} ${punch.time}`
+  return `${punch.employeeCode} ${punchStateText(revision.before)} → ${punchStateText(revision.after)}; reason ${quoted(revision.reason)}`
+}
+
+/** `default`, `department "Sales"` or `employee E001`, from a schedule or a saveSchedule request. */
+function scheduleLabel(fields: Fields | { scope: string; target: string }): string {
+  const scope = (fields as Fields)['scope']
+  const target = (fields as Fields)['target']
+  if (scope === 'department') return `department ${typeof target === 'string' ? quoted(target) : '?'}`
+  if (scope === 'employee') return `employee ${typeof target === 'string' ? quoted(target) : '?'}`
+  return 'default'
+}
+
 /** `"name"` of the request's `field` when it is a string, else `?`. */
 function quotedField(fields: Fields, field: string): string {
   const value = fields[field]
@@ -180,6 +202,43 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
     refused: () => 'refused to purge visitors',
     done: ({ deleted }, fields) => ({
       summary: `purged ${plural(deleted, 'visitor')}${typeof fields['olderThanDays'] === 'number' ? ` not seen for ${fields['olderThanDays']} days` : ''}`
+    })
+  },
+  updateKiosk: {
+    refused: (fields) => `refused to change kiosk registration ${quotedField(fields, 'id')}`,
+    done: (kiosk) => ({
+      summary: `changed kiosk ${quoted(kiosk.kioskId)}: time zone ${quoted(kiosk.timeZone)}, punch choice ${kiosk.punchChoice}, verify mode ${kiosk.verifyMode ? 'on' : 'off'}`
+    })
+  },
+  addPunch: {
+    refused: (fields) => `refused to add a punch for ${employeeLabel(fields)}`,
+    done: (punch) => ({ employeeCode: punch.employeeCode, summary: `added punch ${punch.id}: ${correctionText(punch)}` })
+  },
+  editPunch: {
+    refused: (fields) => `refused to edit punch ${quotedField(fields, 'punchId')}`,
+    done: (punch) => ({ employeeCode: punch.employeeCode, summary: `edited punch ${punch.id}: ${correctionText(punch)}` })
+  },
+  voidPunch: {
+    refused: (fields) => `refused to void punch ${quotedField(fields, 'punchId')}`,
+    done: (punch) => ({ employeeCode: punch.employeeCode, summary: `voided punch ${punch.id}: ${correctionText(punch)}` })
+  },
+  saveSchedule: {
+    refused: (fields) => `refused to save the ${scheduleLabel(fields)} schedule`,
+    done: (schedule) => ({
+      summary: `saved the ${scheduleLabel(schedule)} schedule: ${schedule.start}–${schedule.end} on ISO weekdays ${schedule.weekdays.join(',')}, grace ${schedule.graceMinutes} min, unpaid break ${schedule.unpaidBreakMinutes} min`
+    })
+  },
+  deleteSchedule: {
+    refused: (fields) => `refused to delete schedule ${quotedField(fields, 'scheduleId')}`,
+    done: (_value, fields) => ({ summary: `deleted schedule ${quotedField(fields, 'scheduleId')}` })
+  },
+  exportAttendance: {
+    refused: (fields) => `refused to export attendance ${quotedField(fields, 'from')}–${quotedField(fields, 'to')}`,
+    done: (file, fields) => ({
+      ...(typeof fields['code'] === 'string' ? { employeeCode: fields['code'] } : {}),
+      summary: `exported ${file.rows} ${String(fields['kind'])} rows (${String(fields['format'])}) for ${String(fields['from'])}–${String(fields['to'])}${
+        typeof fields['department'] === 'string' ? ` in department ${quoted(fields['department'])}` : ''
+      }${fields['history'] === true ? ' with correction history' : ''}`
     })
   },
   registerKiosk: {

@@ -26,6 +26,9 @@ import { punchFromApi } from './api/punch-from-api'
 import { createSigningKeys } from './api/signing-key'
 import { createVisitorService, type VisitorService } from './api/visitors'
 
+// Placeholder while the attendance handlers are written.
+const notYet = (): Promise<never> => Promise.reject(new ClockfaceError('internal', 'not implemented yet'))
+
 /** What the desktop shell offers the services; absent in browser mode and the CLI. */
 export interface ShellHooks {
   /** Leaves fullscreen kiosk mode and quits the app (after the response has gone back). */
@@ -142,6 +145,19 @@ export function createServices({
     analyseFaces: (req) => analyseFaces({ engine, settings: () => settings.get() }, req),
     listVisitors: (req) => visitors.list(req),
     deleteVisitor: (req) => visitors.remove(req),
-    purgeVisitors: (req) => visitors.purge(req)
+    purgeVisitors: (req) => visitors.purge(req),
+    getKioskConfig: notYet,
+    updateKiosk: notYet,
+    choosePunch: notYet,
+    searchAttendance: notYet,
+    getPunch: notYet,
+    addPunch: notYet,
+    editPunch: notYet,
+    voidPunch: notYet,
+    listSchedules: notYet,
+    saveSchedule: notYet,
+    deleteSchedule: notYet,
+    getTimesheet: notYet,
+    exportAttendance: notYet
   }
 }

@@ -45,6 +45,11 @@ export const DEFAULT_CONFIRM_FRAMES = 2
  */
 export const DEFAULT_CONFIRM_WINDOW_MS = 1500
 
+/** This machine's IANA time zone (`UTC` when the runtime cannot tell). */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}
+
 /** Settings of the services, all optional on input. */
 export interface ServiceConfig {
   /** Euclidean distance under which a probe matches a template (default {@link DEFAULT_THRESHOLD}). */
@@ -57,6 +62,11 @@ export interface ServiceConfig {
   confirmWindowMs: number
   /** Name recorded with each punch when the request gives none (default: the host name). */
   kioskId: string
+  /**
+   * IANA time zone of kiosks that have none set, and of punches recorded before zones were
+   * stored (default: this machine's zone, `Intl.DateTimeFormat().resolvedOptions().timeZone`).
+   */
+  timeZone: string
   /** Current time; injectable so tests can move the clock. */
   now: () => Date
   /** Receives notes worth an operator's eye (ambiguous identifications); default: nothing. */
@@ -76,6 +86,7 @@ export function resolveServiceConfig(config: Partial<ServiceConfig> = {}): Servi
     confirmFrames: config.confirmFrames ?? DEFAULT_CONFIRM_FRAMES,
     confirmWindowMs: config.confirmWindowMs ?? DEFAULT_CONFIRM_WINDOW_MS,
     kioskId: config.kioskId ?? hostname(),
+    timeZone: config.timeZone ?? systemTimeZone(),
     now: config.now ?? (() => new Date()),
     warn: config.warn ?? (() => undefined)
   }

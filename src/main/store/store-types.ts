@@ -4,7 +4,7 @@
  * equals time order and range queries on `time` can use the index.
  */
 import type Datastore from 'nedb-promises'
-import type { AdminRole, ApiScope, AttendanceEvent, AuditEntry, Consent, Settings, TemplateSource } from '../../shared/models'
+import type { AdminRole, ApiScope, AttendanceEvent, AuditEntry, Consent, PunchChoiceMode, Settings, TemplateSource } from '../../shared/models'
 
 /** An employee as stored in `employees.db`; `code` has a unique index. */
 export interface EmployeeDoc {
@@ -74,6 +74,11 @@ export interface KioskDoc {
   createdAt: string
   lastSeenAt?: string
   revokedAt?: string
+  /** IANA zone; absent: ServiceConfig.timeZone. */
+  timeZone?: string
+  /** Absent: `automatic`. */
+  punchChoice?: PunchChoiceMode
+  verifyMode?: boolean
 }
 
 /**

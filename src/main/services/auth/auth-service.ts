@@ -60,7 +60,7 @@ export interface AuthService {
 /** Options of {@link createAuthService}. */
 export interface AuthOptions {
   repos: Pick<Repositories, 'accounts' | 'kiosks'>
-  config: Pick<ServiceConfig, 'now'>
+  config: Pick<ServiceConfig, 'now' | 'timeZone'>
   /** Idle minutes before an admin session ends (read on every call; default 10). */
   idleMinutes?: () => number
   /**
@@ -84,10 +84,14 @@ function toAccount(doc: AccountDoc): AdminAccount {
   }
 }
 
-function toKiosk(doc: KioskDoc): KioskRegistration {
+/** A kiosk registration as listed; `defaultZone` fills in a registration without a zone of its own. */
+export function toKiosk(doc: KioskDoc, defaultZone: string): KioskRegistration {
   return {
     id: doc._id,
     kioskId: doc.kioskId,
+    timeZone: doc.timeZone ?? defaultZone,
+    punchChoice: doc.punchChoice ?? 'automatic',
+    verifyMode: doc.verifyMode ?? false,
     createdAt: doc.createdAt,
     createdBy: doc.createdBy,
     ...(doc.lastSeenAt === undefined ? {} : { lastSeenAt: doc.lastSeenAt }),
@@ -279,17 +283,17 @@ export function createAuthService(options: AuthOptions): AuthService {
       const doc = await repos.kiosks.insert({ kioskId, tokenHash: tokenHash(token), createdBy: actorOf(ctx), createdAt: config.now().toISOString() })
       ctx.session?.setKioskToken(token)
       ctx.kiosk = { kioskId }
-      return toKiosk(doc)
+      return toKiosk(doc, config.timeZone)
     },
 
-    listKiosks: async () => (await repos.kiosks.all()).map(toKiosk),
+    listKiosks: async () => (await repos.kiosks.all()).map((doc) => toKiosk(doc, config.timeZone)),
 
     async revokeKiosk({ id }) {
       const doc = await repos.kiosks.byId(id)
       if (!doc) throw new ClockfaceError('not-found', `No kiosk registration has the id ${id}.`, { id })
-      if (doc.revokedAt !== undefined) return toKiosk(doc)
+      if (doc.revokedAt !== undefined) return toKiosk(doc, config.timeZone)
       const updated = await repos.kiosks.update(id, { revokedAt: config.now().toISOString() })
-      return toKiosk(updated ?? doc)
+      return toKiosk(updated ?? doc, config.timeZone)
     }
   }
 }

@@ -44,6 +44,13 @@ export const DEFAULT_API_PORT = 5781
 export const DEFAULT_API_RATE_PER_MINUTE = 120
 
 /**
+ * Default hours after a check-in at which an open shift is closed by the system and flagged
+ * for review: longer than any ordinary shift (a double 8-hour shift), shorter than a day, so
+ * a forgotten check-out is caught before the person's next shift starts.
+ */
+export const DEFAULT_AUTO_CLOSE_HOURS = 16
+
+/**
  * Settings in force until an owner changes them. Punches are kept for ever by default:
  * payroll and working-time law usually requires years, and only the owner knows how many.
  * Face analysis and the REST API are off until an owner turns them on.
@@ -60,7 +67,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   apiPort: DEFAULT_API_PORT,
   apiTlsCert: null,
   apiTlsKey: null,
-  apiRatePerMinute: DEFAULT_API_RATE_PER_MINUTE
+  apiRatePerMinute: DEFAULT_API_RATE_PER_MINUTE,
+  autoCloseHours: DEFAULT_AUTO_CLOSE_HOURS,
+  punchPhotos: false,
+  language: 'en'
 })
 
 const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]

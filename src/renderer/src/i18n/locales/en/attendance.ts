@@ -1,0 +1,2 @@
+/** Texts of the attendance screens (English). */
+export default {}

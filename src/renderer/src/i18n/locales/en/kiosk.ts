@@ -1,0 +1,2 @@
+/** Texts of the kiosk screens (English). */
+export default {}

@@ -1,0 +1,7 @@
+/** Spanish messages, one module per area of the app; the type keeps them in step with English. */
+import type en from '../en'
+import attendance from './attendance'
+import common from './common'
+import kiosk from './kiosk'
+
+export default { common, attendance, kiosk } satisfies typeof en
