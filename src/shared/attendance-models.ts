@@ -79,7 +79,8 @@ export type TimesheetDay = z.infer<typeof timesheetDaySchema>
  * Sums over some days: `label` names the span (`2026-W47` for an ISO week, `2026-11` for a
  * month, `total`, or a department name); minutes as in {@link timesheetDaySchema};
  * `daysWorked` days with any presence; `absentDays` scheduled days with none; `flaggedDays`
- * days carrying `missing-check-out`, `open` or `break-open` (what payroll should review).
+ * days carrying `missing-check-out`, `missing-check-in`, `open` or `break-open` (what payroll
+ * should review).
  */
 export const timesheetTotalsSchema = z.object({
   label: z.string(),
