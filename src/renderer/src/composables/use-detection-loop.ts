@@ -1,6 +1,7 @@
 /**
  * The kiosk's recognition loop: grab a frame from the `<video>` (raw RGBA, at most 640 px
- * wide), send it to `recogniseFrame`, hand the result on, repeat. Inferences never overlap:
+ * wide), send it to `recogniseFrame` (with the employee code typed, in verify mode), hand the
+ * result on, repeat. Inferences never overlap:
  * the next frame is grabbed only after the previous result came back. The overlay draws at
  * display rate on its own (see use-overlay-animation.ts), easing between these results.
  */
@@ -23,6 +24,11 @@ export interface DetectionLoopOptions {
   video: Ref<HTMLVideoElement | null>
   /** The loop runs while this is true (camera live and engine ready). */
   active: MaybeRefOrGetter<boolean>
+  /**
+   * Verify mode: the employee code typed at the kiosk; each frame is then checked 1:1 against
+   * that employee only. Null or absent: 1:N identification.
+   */
+  code?: MaybeRefOrGetter<string | null | undefined>
   /** Shortest grab-to-grab time in ms (default {@link MIN_FRAME_INTERVAL_MS}). */
   minIntervalMs?: number
   /** Called with each result and the `performance.now()` it arrived at (ms). */
@@ -61,7 +67,8 @@ export function useDetectionLoop(options: DetectionLoopOptions) {
       let result: Result<FrameResult>
       try {
         // The kiosk is named by this screen's registration (its cookie, or the desktop window), not by the request.
-        result = await api.recogniseFrame({ frame })
+        const code = toValue(options.code) ?? undefined
+        result = await api.recogniseFrame(code ? { frame, code } : { frame })
       } catch (error) {
         // The preload's IPC call can reject if the main process is gone; treat like any failure.
         result = toFailure(error)
