@@ -8,6 +8,8 @@
  *   list [--json]                                  employees
  *   audit [--json] [--limit N]                     audit log of admin actions, newest first
  *   backup [--out FILE] | restore <file>           write a verified backup / restore one (Clockface closed)
+ *   export --from D --to D --format csv|xlsx --kind punches|timesheet [--department D] [--code C] [--history] [--language en|es] [--out FILE]
+ *                                                  payroll export, to FILE or standard output
  *   account list | add <name> --role R | reset-password <name>   admin accounts (password on stdin)
  *   api-key create --name N --scopes a,b | list | revoke <id>       integration API keys (the key is printed once)
  * Every command takes --data DIR (default: the kiosk app's data folder). Exit codes: exit-codes.ts.
@@ -20,6 +22,7 @@ import { accountAddCommand, accountListCommand, accountResetCommand } from './ac
 import { apiKeyCreateCommand, apiKeyListCommand, apiKeyRevokeCommand, apiScopes } from './api-key-command'
 import { auditCommand, DEFAULT_AUDIT_LIMIT } from './audit-command'
 import { backupCommand, restoreCommand } from './backup-command'
+import { addExportCommand, exportCommand, type ExportCliOptions } from './export-command'
 import { withCore } from './cli-context'
 import { adminRole, positiveInteger, positiveNumber } from './cli-options'
 import { EXIT_CODES } from './exit-codes'
@@ -129,6 +132,12 @@ program
   .option(...dataOption)
   .option(...keyFileOption)
   .action((file: string, opts: { keyFile?: string; data?: string }) => restoreCommand(file, opts, print))
+
+addExportCommand(program, (opts: ExportCliOptions & { data?: string; keyFile?: string }) =>
+  withCore(opts, (ctx) => exportCommand(ctx, opts, { stdout: process.stdout, stdoutIsTerminal: process.stdout.isTTY === true, print }))
+)
+  .option(...dataOption)
+  .option(...keyFileOption)
 
 const account = program.command('account').description('admin accounts: list, add, reset a password (the password is read from standard input or CLOCKFACE_PASSWORD)')
 account
