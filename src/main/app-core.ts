@@ -16,6 +16,7 @@ import { createVisitorService } from './services/api/visitors'
 import { createAuthService, type AuthService } from './services/auth/auth-service'
 import { createServices, type ShellHooks } from './services/create-services'
 import { createRetention, type Retention } from './services/privacy/retention'
+import { createAttendanceService } from './services/attendance/attendance-service'
 import { createSettingsService, type SettingsService } from './services/privacy/settings'
 import { resolveServiceConfig, type ServiceConfig } from './services/service-config'
 import { createDataHealthHandlers } from './services/data-health'
@@ -120,9 +121,19 @@ export function assembleCore(parts: CoreParts): Pick<ClockfaceCore, 'dispatch' |
   const idleMinutes = () => settings.current().idleMinutes
   const auth = createAuthService({ repos, config, idleMinutes, ...(parts.setupCode === undefined ? {} : { setupCode: parts.setupCode }) })
   const visitors = createVisitorService({ visitors: repos.visitors, config })
-  const handlers = createServices({ repos, engine, auth, config, auditLog, settings, visitors, dataHealth: createDataHealthHandlers(store, { now: config.now }), ...(parts.shell ? { shell: parts.shell } : {}) })
+  const attendance = createAttendanceService(repos.attendance, config, { autoCloseHours: () => settings.current().autoCloseHours })
+  const handlers = createServices({ repos, engine, auth, config, auditLog, settings, visitors, attendance, dataHealth: createDataHealthHandlers(store, { now: config.now }), ...(parts.shell ? { shell: parts.shell } : {}) })
   const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn }), authorize])
-  const retention = createRetention({ attendance: repos.attendance, auditLog, visitors, settings: () => settings.current(), config, channel: parts.channel ?? 'app' })
+  const retention = createRetention({
+    attendance: repos.attendance,
+    punchPhotos: repos.punchPhotos,
+    closeOpenShifts: () => attendance.closeOpenShifts(),
+    auditLog,
+    visitors,
+    settings: () => settings.current(),
+    config,
+    channel: parts.channel ?? 'app'
+  })
   return { dispatch, auth, repos, auditLog, settings, retention }
 }
 

@@ -42,9 +42,21 @@ export type Schedule = z.infer<typeof scheduleSchema>
  * still running), `late`, `early-leave`, `overtime`, `absent` (a scheduled day with no punch),
  * `unscheduled` (work on a day the schedule has off), `corrected` (a punch of the day was
  * corrected by an admin), `break-open` (a break started and never ended: counted until the
- * check-out).
+ * check-out), `missing-check-in` (a check-out or break punch with no open shift before it:
+ * nothing counted).
  */
-export const dayFlagSchema = z.enum(['missing-check-out', 'open', 'late', 'early-leave', 'overtime', 'absent', 'unscheduled', 'corrected', 'break-open'])
+export const dayFlagSchema = z.enum([
+  'missing-check-out',
+  'missing-check-in',
+  'open',
+  'late',
+  'early-leave',
+  'overtime',
+  'absent',
+  'unscheduled',
+  'corrected',
+  'break-open'
+])
 /** See {@link dayFlagSchema}. */
 export type DayFlag = z.infer<typeof dayFlagSchema>
 

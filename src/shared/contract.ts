@@ -848,7 +848,7 @@ export const contract = {
     summary:
       'Drops the damaged lines of one data file (its good records stay; the damaged copy is kept). Writes are accepted again once no damaged file remains.',
     access: 'owner',
-    input: z.object({ file: z.enum(['employees.db', 'templates.db', 'attendance.db', 'audit.db', 'accounts.db', 'kiosks.db', 'settings.db', 'apikeys.db', 'visitors.db']) }),
+    input: z.object({ file: z.enum(['employees.db', 'templates.db', 'attendance.db', 'audit.db', 'accounts.db', 'kiosks.db', 'settings.db', 'apikeys.db', 'visitors.db', 'punchphotos.db']) }),
     output: dataHealthSchema,
     errors: ['not-found'],
     audited: true

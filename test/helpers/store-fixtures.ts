@@ -81,6 +81,8 @@ export function sampleDoc(name: keyof typeof STORE_FILES, n: number): Record<str
       return { name: `key ${n}`, prefix: `pfx${n}`, secretHash: `${n}`.padStart(64, '0'), scopes: ['read'], createdBy: 'owner', createdAt: time }
     case 'visitors':
       return { visitorId: `V-${n}`, descriptor: descriptor(n), createdAt: time, lastSeenAt: time, seenCount: 1 }
+    case 'punchPhotos':
+      return { punchId: `punch${n}`, time, jpeg: THUMBNAIL }
   }
 }
 

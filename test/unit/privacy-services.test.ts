@@ -9,12 +9,11 @@ import { contract, employeePinSchema, settingsChangesSchema } from '../../src/sh
 import { ClockfaceError } from '../../src/shared/errors'
 import type { Employee, PersonData } from '../../src/shared/models'
 import { createCallContext } from '../../src/main/dispatch/call-context'
-import type { AttendanceService, PunchSubject } from '../../src/main/services/attendance'
+import type { AttendanceService, PunchSubject } from '../../src/main/services/attendance/attendance-service'
 import { describeAdminRequest } from '../../src/main/services/audit-summary'
-import { LOCKOUT } from '../../src/main/services/auth/auth-service'
 import { hashSecret } from '../../src/main/services/auth/password-hash'
 import { consentRecord, requireConsent } from '../../src/main/services/privacy/consent'
-import { createPinPunch } from '../../src/main/services/privacy/pin-punch'
+import { createPinPunch, PIN_LOCKOUT } from '../../src/main/services/privacy/pin-punch'
 import { createRetention } from '../../src/main/services/privacy/retention'
 import { createSettingsService, DEFAULT_SETTINGS } from '../../src/main/services/privacy/settings'
 import type { SettingsRepository } from '../../src/main/store/repositories/settings-repository'
@@ -121,16 +120,26 @@ describe('settings service', () => {
 describe('retention job', () => {
   function setup(
     settings: { punchRetentionDays: number; auditRetentionDays: number; visitorRetentionDays?: number },
-    removed: { punches: number; audit: number; visitors?: number }
+    removed: { punches: number; audit: number; visitors?: number; photos?: number; shifts?: number }
   ) {
-    const calls = { punchCutoff: [] as string[], auditDays: [] as number[], visitorDays: [] as (number | undefined)[], entries: [] as string[] }
+    const calls = { punchCutoff: [] as string[], photoCutoff: [] as string[], auditDays: [] as number[], visitorDays: [] as (number | undefined)[], entries: [] as string[] }
     const retention = createRetention({
       attendance: {
         async removeOlderThan(time) {
           calls.punchCutoff.push(time)
           return removed.punches
+        },
+        async clearPhotoMarksBefore(time) {
+          calls.photoCutoff.push(`marks ${time}`)
         }
       },
+      punchPhotos: {
+        async removeOlderThan(time) {
+          calls.photoCutoff.push(time)
+          return removed.photos ?? 0
+        }
+      },
+      closeOpenShifts: async () => removed.shifts ?? 0,
       auditLog: {
         async enforceRetention(days) {
           calls.auditDays.push(days ?? -1)
@@ -147,7 +156,7 @@ describe('retention job', () => {
           return { deleted: removed.visitors ?? 0 }
         }
       },
-      settings: () => ({ visitorRetentionDays: 0, ...settings }),
+      settings: () => ({ visitorRetentionDays: 0, punchPhotoRetentionDays: 30, ...settings }),
       config: { now: () => new Date('2024-06-30T12:00:00.000Z'), warn: () => undefined },
       channel: 'browser'
     })
@@ -156,7 +165,7 @@ describe('retention job', () => {
 
   it('removes nothing from attendance when punches are kept for ever, and writes no entry when nothing went', async () => {
     const { retention, calls } = setup({ punchRetentionDays: 0, auditRetentionDays: 730 }, { punches: 5, audit: 0 })
-    expect(await retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 0 })
+    expect(await retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 0, photosRemoved: 0, shiftsClosed: 0 })
     expect(calls.punchCutoff).toEqual([])
     expect(calls.visitorDays).toEqual([])
     expect(calls.auditDays).toEqual([730])
@@ -165,16 +174,23 @@ describe('retention job', () => {
 
   it('cuts punches at now minus the retention days and writes one entry as clockface', async () => {
     const { retention, calls } = setup({ punchRetentionDays: 30, auditRetentionDays: 365 }, { punches: 2, audit: 1 })
-    expect(await retention.apply()).toEqual({ punchesRemoved: 2, auditEntriesRemoved: 1, visitorsRemoved: 0 })
+    expect(await retention.apply()).toEqual({ punchesRemoved: 2, auditEntriesRemoved: 1, visitorsRemoved: 0, photosRemoved: 0, shiftsClosed: 0 })
     expect(calls.punchCutoff).toEqual(['2024-05-31T12:00:00.000Z'])
     expect(calls.entries).toEqual([
       'clockface applyRetention browser: retention removed 2 punches older than 2024-05-31T12:00:00.000Z (30 days) and 1 audit entry older than 365 days or beyond the entry limit'
     ])
   })
 
+  it('removes punch snapshots past their retention, unmarks their punches, and counts closed shifts', async () => {
+    const { retention, calls } = setup({ punchRetentionDays: 0, auditRetentionDays: 730 }, { punches: 0, audit: 0, photos: 3, shifts: 1 })
+    expect(await retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 0, photosRemoved: 3, shiftsClosed: 1 })
+    expect(calls.photoCutoff).toEqual(['2024-05-31T12:00:00.000Z', 'marks 2024-05-31T12:00:00.000Z'])
+    expect(calls.entries).toEqual(['clockface applyRetention browser: retention removed 3 punch snapshots older than 30 days'])
+  })
+
   it('purges visitors not seen within the visitor retention, and says so in the entry', async () => {
     const { retention, calls } = setup({ punchRetentionDays: 0, auditRetentionDays: 730, visitorRetentionDays: 30 }, { punches: 0, audit: 0, visitors: 2 })
-    expect(await retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 2 })
+    expect(await retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 2, photosRemoved: 0, shiftsClosed: 0 })
     expect(calls.visitorDays).toEqual([30])
     expect(calls.entries).toEqual(['clockface applyRetention browser: retention removed 2 visitors not seen for 30 days'])
   })
@@ -204,13 +220,16 @@ describe('PIN punch lock-out', () => {
     ])
     const punched: PunchSubject[] = []
     const attendance: Pick<AttendanceService, 'punch'> = {
-      async punch(subject, kioskId) {
+      async punch(subject, { kioskId }) {
         punched.push(subject)
         return { id: 'p', employeeId: subject.employeeId, employeeCode: subject.code, employeeName: subject.name, type: 'check-in', time: clock.toISOString(), distance: subject.distance, source: subject.source ?? 'face', kioskId, repeated: false }
       }
     }
     const warn = vi.fn()
-    const pins = createPinPunch({ employees: { byCode: async (code) => docs.get(code) ?? null }, attendance, config: { now: () => clock, kioskId: 'desk', warn } })
+    const pins = createPinPunch({ employees: { byCode: async (code) => docs.get(code) ?? null }, attendance,
+      kiosks: { station: async (ctx) => ({ kioskId: ctx.kiosk?.kioskId ?? 'desk', timeZone: 'UTC', punchChoice: 'automatic', verifyMode: false }) },
+      config: { now: () => clock, kioskId: 'desk', warn }
+    })
     const kiosk = createCallContext({ channel: 'browser', kiosk: { kioskId: 'k9' } })
     const code = async (c: string, pin: string) => pins.punch({ code: c, pin }, kiosk).then(() => 'ok', (e: ClockfaceError) => `${e.code}: ${e.message}`)
 
@@ -218,9 +237,10 @@ describe('PIN punch lock-out', () => {
     expect(answers).toEqual(new Set(['unauthorized: Wrong employee code or PIN.']))
 
     expect(await code('A', '2580')).toBe('ok')
-    expect(punched).toEqual([{ employeeId: 'a', code: 'A', name: 'Ann', distance: null, source: 'pin' }])
+    expect(punched).toEqual([{ employeeId: 'a', code: 'A', name: 'Ann', department: '', distance: null, source: 'pin' }])
 
-    for (let i = 1; i < LOCKOUT.attempts; i++) await code('A', '1111')
+    expect(PIN_LOCKOUT.attempts).toBe(3)
+    for (let i = 1; i < PIN_LOCKOUT.attempts; i++) await code('A', '1111')
     expect(await code('A', '1111')).toMatch(/^locked-out: /)
     expect(await code('A', '2580')).toMatch(/^locked-out: /)
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/locked out/), expect.objectContaining({ code: 'A', kioskId: 'k9' }))
@@ -228,10 +248,10 @@ describe('PIN punch lock-out', () => {
     pins.reset('A')
     expect(await code('A', '2580')).toBe('ok')
 
-    // A lock-out ends after LOCKOUT.minutes.
-    for (let i = 0; i < LOCKOUT.attempts; i++) await code('Z', '1111')
+    // A lock-out ends after PIN_LOCKOUT.minutes.
+    for (let i = 0; i < PIN_LOCKOUT.attempts; i++) await code('Z', '1111')
     expect(await code('Z', '1111')).toMatch(/^locked-out: /)
-    clock = new Date(clock.getTime() + LOCKOUT.minutes * 60_000 + 1)
+    clock = new Date(clock.getTime() + PIN_LOCKOUT.minutes * 60_000 + 1)
     expect(await code('Z', '1111')).toBe('unauthorized: Wrong employee code or PIN.')
   }, 120_000)
 })

@@ -1,8 +1,17 @@
+import type { PixelImage } from '../../shared/contract'
 import { ClockfaceError } from '../../shared/errors'
+import type { DetectedFace } from '../../shared/models'
 import type { OperationHandlers } from '../dispatch/dispatch'
 import type { FaceEngine } from '../engine/engine-types'
 import type { Repositories } from '../store/repositories'
-import { createAttendanceService } from './attendance'
+import { createAttendanceService, type AttendanceService } from './attendance/attendance-service'
+import { createCorrections } from './attendance/corrections'
+import { createKioskSettings } from './attendance/kiosk-settings'
+import { createPunchOffers } from './attendance/punch-offers'
+import { keepPunchPhoto, punchSnapshot } from './attendance/punch-photos'
+import { getPunch, searchAttendance } from './attendance/punch-search'
+import { createScheduleService } from './attendance/schedules'
+import { createTimesheetService } from './attendance/timesheet-service'
 import { createAuditLog, type AuditLog } from './audit-log'
 import type { AuthService } from './auth/auth-service'
 import { noDataHealth, type DataHealthHandlers } from './data-health'
@@ -25,9 +34,6 @@ import { identifyFaces } from './api/identify-faces'
 import { punchFromApi } from './api/punch-from-api'
 import { createSigningKeys } from './api/signing-key'
 import { createVisitorService, type VisitorService } from './api/visitors'
-
-// Placeholder while the attendance handlers are written.
-const notYet = (): Promise<never> => Promise.reject(new ClockfaceError('internal', 'not implemented yet'))
 
 /** What the desktop shell offers the services; absent in browser mode and the CLI. */
 export interface ShellHooks {
@@ -55,6 +61,8 @@ export interface ServicesOptions {
   dataHealth?: DataHealthHandlers
   /** The visitor gallery (default: one over `repos.visitors`); the retention job purges the same one. */
   visitors?: VisitorService
+  /** The attendance service (default: one over `repos.attendance`); the retention job closes forgotten shifts through the same one, so both share its queue. */
+  attendance?: AttendanceService
 }
 
 /**
@@ -72,7 +80,8 @@ export function createServices({
   shell,
   settings: givenSettings,
   dataHealth = noDataHealth,
-  visitors: givenVisitors
+  visitors: givenVisitors,
+  attendance: givenAttendance
 }: ServicesOptions): OperationHandlers {
   const config = resolveServiceConfig(overrides)
   const audit = auditLog ?? createAuditLog(repos.audit, config)
@@ -80,12 +89,41 @@ export function createServices({
   const enrolment = createEnrolment({ repos, engine, gallery, config })
   const employees = createEmployeeService({ repos, gallery, enrolment, config })
   const identifier = createIdentifier(repos.employees, gallery, config)
-  const attendance = createAttendanceService(repos.attendance, config)
+  const settings = givenSettings ?? createSettingsService(repos.settings, config)
+  const attendance = givenAttendance ?? createAttendanceService(repos.attendance, config, { autoCloseHours: () => settings.current().autoCloseHours })
   const confirmation = createMatchConfirmation(config.confirmFrames, config.confirmWindowMs)
   const apiKeys = createApiKeyService(repos.apiKeys, config)
-  const recognition = { engine, identifier, attendance, confirmation, config }
-  const settings = givenSettings ?? createSettingsService(repos.settings, config)
-  const pinPunch = createPinPunch({ employees: repos.employees, attendance, config })
+  const kiosks = createKioskSettings({ kiosks: repos.kiosks, settings: () => settings.current(), config })
+  const offers = createPunchOffers()
+  const corrections = createCorrections({ attendance: repos.attendance, employees: repos.employees, config })
+  const schedules = createScheduleService({ schedules: repos.schedules, employees: repos.employees, config })
+  const timesheets = createTimesheetService({ attendance: repos.attendance, employees: repos.employees, schedules, settings: () => settings.current(), config })
+  const recognition = {
+    engine,
+    identifier,
+    attendance,
+    confirmation,
+    kiosks,
+    offers,
+    config,
+    async verify(code: string, descriptor: ArrayLike<number>) {
+      const employee = await repos.employees.byCode(code)
+      const distance = employee ? await gallery.distanceTo(employee._id, descriptor) : null
+      if (!employee || distance === null || distance >= config.threshold) return null
+      return { employeeId: employee._id, code: employee.code, name: employee.name, department: employee.department, distance, threshold: config.threshold }
+    },
+    async keepPhoto(punchId: string, time: string, frame: PixelImage, face: DetectedFace) {
+      if (!settings.current().punchPhotos) return
+      try {
+        await keepPunchPhoto(repos.punchPhotos, punchId, time, await punchSnapshot(frame, face.box))
+        await repos.attendance.markPhoto(punchId)
+      } catch (error) {
+        // A snapshot is a convenience for the admin: the punch itself stands without it.
+        config.warn('could not keep the punch snapshot', { punchId, reason: error instanceof Error ? error.message : String(error) })
+      }
+    }
+  }
+  const pinPunch = createPinPunch({ employees: repos.employees, attendance, kiosks, config })
   const visitors = givenVisitors ?? createVisitorService({ visitors: repos.visitors, config })
   const signingKeys = createSigningKeys({ settings: repos.settings, config })
 
@@ -125,7 +163,7 @@ export function createServices({
     identifyFaces: (req, ctx) => identifyFaces({ engine, identifier, visitors }, req, ctx),
     verifyFace: (req) => verifyFace({ employees: repos.employees, engine, gallery, config }, req),
     recogniseFrame: (req, ctx) => recogniseFrame(recognition, req, ctx),
-    listRecentPunches: (req, ctx) => attendance.recentAtKiosk(ctx.kiosk?.kioskId ?? config.kioskId, req.limit),
+    listRecentPunches: async (req, ctx) => attendance.recentAtKiosk(await kiosks.station(ctx), req.limit),
     listAttendance: (req) => attendance.list(req),
     listAuditLog: (req) => audit.list(req),
     punchWithPin: (req, ctx) => pinPunch.punch(req, ctx),
@@ -141,23 +179,28 @@ export function createServices({
     revokeApiKey: (req) => apiKeys.revoke(req),
     faceLogin: (req) => faceLogin({ engine, employees: repos.employees, gallery, identifier, keys: signingKeys, config }, req),
     getJwks: () => signingKeys.jwks(),
-    punchFromApi: (req, ctx) => punchFromApi({ engine, identifier, attendance, pinPunch, config }, req, ctx),
+    punchFromApi: (req, ctx) => punchFromApi({ engine, identifier, attendance, pinPunch, kiosks }, req, ctx),
     analyseFaces: (req) => analyseFaces({ engine, settings: () => settings.get() }, req),
     listVisitors: (req) => visitors.list(req),
     deleteVisitor: (req) => visitors.remove(req),
     purgeVisitors: (req) => visitors.purge(req),
-    getKioskConfig: notYet,
-    updateKiosk: notYet,
-    choosePunch: notYet,
-    searchAttendance: notYet,
-    getPunch: notYet,
-    addPunch: notYet,
-    editPunch: notYet,
-    voidPunch: notYet,
-    listSchedules: notYet,
-    saveSchedule: notYet,
-    deleteSchedule: notYet,
-    getTimesheet: notYet,
-    exportAttendance: notYet
+    getKioskConfig: (_req, ctx) => kiosks.config(ctx),
+    updateKiosk: (req) => kiosks.update(req),
+    async choosePunch({ token, type }, ctx) {
+      const station = await kiosks.station(ctx)
+      const offer = offers.take(token, station.kioskId, config.now().getTime())
+      if (!offer) throw new ClockfaceError('not-found', 'The choice has expired: look at the camera again.')
+      return attendance.punch(offer.subject, offer.station, { type })
+    },
+    searchAttendance: (req) => searchAttendance({ attendance: repos.attendance, employees: repos.employees }, req),
+    getPunch: (req) => getPunch({ attendance: repos.attendance, photos: repos.punchPhotos }, req),
+    addPunch: (req, ctx) => corrections.add(req, ctx),
+    editPunch: (req, ctx) => corrections.edit(req, ctx),
+    voidPunch: (req, ctx) => corrections.void(req, ctx),
+    listSchedules: () => schedules.list(),
+    saveSchedule: (req, ctx) => schedules.save(req, ctx),
+    deleteSchedule: (req) => schedules.remove(req),
+    getTimesheet: (req) => timesheets.timesheet(req),
+    exportAttendance: (req) => timesheets.export(req)
   }
 }

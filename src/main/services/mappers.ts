@@ -30,17 +30,23 @@ export function toTemplate(doc: Omit<TemplateDoc, 'descriptor'>, employeeCode: s
   }
 }
 
-/** An attendance event DTO. */
+/** An attendance event DTO (the corrected view; optional fields only when set). */
 export function toAttendanceEvent(doc: AttendanceDoc): AttendanceEvent {
   return {
     id: doc._id,
     employeeId: doc.employeeId,
     employeeCode: doc.employeeCode,
     employeeName: doc.employeeName,
+    ...(doc.department === undefined ? {} : { department: doc.department }),
     type: doc.type,
     time: doc.time,
     distance: doc.distance,
     ...(doc.source === undefined ? {} : { source: doc.source }),
-    kioskId: doc.kioskId
+    kioskId: doc.kioskId,
+    ...(doc.timeZone === undefined ? {} : { timeZone: doc.timeZone }),
+    ...(doc.voided === undefined ? {} : { voided: doc.voided }),
+    ...(doc.needsReview === undefined ? {} : { needsReview: doc.needsReview }),
+    ...(doc.revisions === undefined || doc.revisions.length === 0 ? {} : { revisions: doc.revisions }),
+    ...(doc.hasPhoto === undefined ? {} : { hasPhoto: doc.hasPhoto })
   }
 }

@@ -2,7 +2,10 @@ import type { ValidatedRequest } from '../../shared/contract'
 import type { DetectedFace, FrameResult, IdentifiedFace, KioskFace } from '../../shared/models'
 import type { CallContext } from '../dispatch/call-context'
 import type { DetectorName, EngineFace, FaceEngine } from '../engine/engine-types'
-import type { AttendanceService } from './attendance'
+import type { PixelImage } from '../../shared/contract'
+import type { AttendanceService } from './attendance/attendance-service'
+import type { KioskSettings } from './attendance/kiosk-settings'
+import type { PunchOffers } from './attendance/punch-offers'
 import type { MatchConfirmation } from './match-confirmation'
 import { PHOTO_DETECTOR } from './describe-face'
 import { toDetectedFace } from './detected-face'
@@ -22,6 +25,14 @@ export interface RecognitionDeps {
   identifier: Identifier
   attendance: AttendanceService
   confirmation: MatchConfirmation
+  /** The caller's kiosk: where punches are recorded, its zone and punch modes. */
+  kiosks: Pick<KioskSettings, 'station'>
+  /** Open In / Out / Break offers of buttons mode. */
+  offers: PunchOffers
+  /** Verify mode: the 1:1 match of a descriptor against the employee with `code`, or null. */
+  verify(code: string, descriptor: ArrayLike<number>): Promise<IdentifiedFace['match']>
+  /** Keeps a snapshot of a new face punch when the owner turned snapshots on (never fails the punch). */
+  keepPhoto(punchId: string, time: string, frame: PixelImage, face: DetectedFace): Promise<void>
   config: Pick<ServiceConfig, 'kioskId' | 'now'>
 }
 
@@ -53,23 +64,47 @@ export function forCaller<F extends IdentifiedFace>(faces: F[], ctx: CallContext
 
 /**
  * recogniseFrame: the kiosk loop's step. Detects faces in a raw camera frame with the fast
- * detector, identifies each, and punches every employee whose identification is confirmed
- * by recent frames of the same kiosk (see match-confirmation.ts; AttendanceService.punch for
- * cooldown and check-in/check-out). Punches carry the id of the registered kiosk that sent
- * the frame (never a name the request chooses); an admin calling without a kiosk session
- * punches as config.kioskId. Raises `engine-unavailable`, `store-error`, `read-only`.
+ * detector and identifies each: 1:N against the gallery, or in verify mode (the kiosk's
+ * setting) 1:1 against the employee whose `code` the person typed; without a code a verify-mode
+ * kiosk names nobody. An employee whose identification is confirmed by recent frames of the
+ * same kiosk (see match-confirmation.ts) is punched (AttendanceService.punch: cooldown, next
+ * punch type), or in buttons mode gets an In / Out / Break `offer` to choose from
+ * (choosePunch). Punches carry the registered kiosk that sent the frame (never a name the
+ * request chooses) and its time zone; an admin calling without a kiosk session punches as
+ * config.kioskId. Raises `engine-unavailable`, `store-error`, `read-only`.
  */
-export async function recogniseFrame(deps: RecognitionDeps, { frame }: ValidatedRequest<'recogniseFrame'>, ctx: CallContext): Promise<FrameResult> {
-  const kiosk = ctx.kiosk?.kioskId ?? deps.config.kioskId
+export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: ValidatedRequest<'recogniseFrame'>, ctx: CallContext): Promise<FrameResult> {
+  const station = await deps.kiosks.station(ctx)
   const detection = await deps.engine.detect(frame, { detector: FRAME_DETECTOR, withDescriptors: true })
-  const identified = await identifyEach(deps.identifier, detection.faces)
+  const identified = station.verifyMode ? await verifyEach(deps, code, detection.faces) : await identifyEach(deps.identifier, detection.faces)
   const matched = identified.flatMap((face) => (face.match ? [face.match.employeeId] : []))
-  const confirmed = deps.confirmation.observe(kiosk, matched, deps.config.now().getTime())
+  const nowMs = deps.config.now().getTime()
+  const confirmed = deps.confirmation.observe(station.kioskId, matched, nowMs)
   const faces: KioskFace[] = []
   for (const face of identified) {
     const isConfirmed = face.match !== null && confirmed.has(face.match.employeeId)
-    const punch = face.match && isConfirmed ? await deps.attendance.punch(face.match, kiosk) : null
-    faces.push({ ...face, confirmed: isConfirmed, punch })
+    if (!face.match || !isConfirmed) {
+      faces.push({ ...face, confirmed: isConfirmed, punch: null })
+      continue
+    }
+    if (station.punchChoice === 'buttons') {
+      const next = await deps.attendance.next(face.match.employeeId)
+      faces.push({ ...face, confirmed: true, punch: null, offer: deps.offers.offer(face.match, station, next, nowMs) })
+      continue
+    }
+    const punch = await deps.attendance.punch(face.match, station)
+    if (!punch.repeated) await deps.keepPhoto(punch.id, punch.time, frame, face)
+    faces.push({ ...face, confirmed: true, punch })
   }
   return { width: detection.width, height: detection.height, faces: forCaller(faces, ctx), inferenceMs: detection.elapsedMs }
+}
+
+/** Verify mode: each face checked 1:1 against the employee with `code` (no code: nobody is named). */
+async function verifyEach(deps: RecognitionDeps, code: string | undefined, faces: readonly EngineFace[]): Promise<IdentifiedFace[]> {
+  const identified: IdentifiedFace[] = []
+  for (const face of faces) {
+    const match = code !== undefined && face.descriptor ? await deps.verify(code, face.descriptor) : null
+    identified.push(toIdentifiedFace(face, { match, nearestDistance: match?.distance ?? null }))
+  }
+  return identified
 }

@@ -16,7 +16,9 @@ export const STORE_FILES = {
   /** Integration API keys (hashes only), see services/api/api-keys.ts. */
   apiKeys: 'apikeys.db',
   /** The visitor gallery: unknown faces registered through the API, kept apart from employees. */
-  visitors: 'visitors.db'
+  visitors: 'visitors.db',
+  /** Small snapshots kept with face punches when the owner turns them on, removed after their retention. */
+  punchPhotos: 'punchphotos.db'
 } as const
 
 /** Name of one data file, e.g. `templates.db`. */

@@ -24,7 +24,8 @@ const INDEXES: Record<CollectionName, readonly IndexSpec[]> = {
   kiosks: [{ fieldName: 'tokenHash' }],
   settings: [],
   apiKeys: [{ fieldName: 'prefix', unique: true }],
-  visitors: [{ fieldName: 'createdAt' }]
+  visitors: [{ fieldName: 'createdAt' }],
+  punchPhotos: [{ fieldName: 'punchId', unique: true }, { fieldName: 'time' }]
 }
 
 /** How {@link openStore} opens a folder. */
@@ -181,6 +182,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
       settings: loaded.settings.handle.collection as ClockfaceStore['settings'],
       apiKeys: loaded.apiKeys.handle.collection as ClockfaceStore['apiKeys'],
       visitors: loaded.visitors.handle.collection as ClockfaceStore['visitors'],
+      punchPhotos: loaded.punchPhotos.handle.collection as ClockfaceStore['punchPhotos'],
       encrypted: folder.codec.mode !== 'plain',
       readOnlyReason() {
         const list = damaged()

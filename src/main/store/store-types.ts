@@ -4,6 +4,7 @@
  * equals time order and range queries on `time` can use the index.
  */
 import type Datastore from 'nedb-promises'
+import type { Schedule } from '../../shared/attendance-models'
 import type { AdminRole, ApiScope, AttendanceEvent, AuditEntry, Consent, PunchChoiceMode, Settings, TemplateSource } from '../../shared/models'
 
 /** An employee as stored in `employees.db`; `code` has a unique index. */
@@ -139,6 +140,23 @@ export interface VisitorDoc {
   seenCount: number
 }
 
+/**
+ * A snapshot kept with a face punch in `punchphotos.db`: the punch's id (unique index), the
+ * punch time (UTC, indexed, for retention) and a small JPEG of the face, base64.
+ */
+export interface PunchPhotoDoc {
+  _id: string
+  punchId: string
+  time: string
+  jpeg: string
+}
+
+/**
+ * A work schedule as stored in `settings.db` beside the settings document: the
+ * {@link Schedule} the contract returns with `kind: 'schedule'`, keyed by NeDB's `_id`.
+ */
+export type ScheduleDoc = Omit<Schedule, 'id'> & { _id: string; kind: 'schedule' }
+
 /** A document before insertion: NeDB assigns `_id`. */
 export type NewDoc<T extends { _id: string }> = Omit<T, '_id'>
 
@@ -164,6 +182,8 @@ export interface ClockfaceStore {
   apiKeys: Collection<ApiKeyDoc>
   /** The visitor gallery (unknown faces registered through the API). */
   visitors: Collection<VisitorDoc>
+  /** Punch snapshots (see services/attendance/punch-photos.ts). */
+  punchPhotos: Collection<PunchPhotoDoc>
   /** True when the data files are encrypted at rest (the folder has a manifest and was opened with its key). */
   encrypted: boolean
   /**

@@ -8,12 +8,11 @@ import { ClockfaceError } from '../../../shared/errors'
 import type { Punch } from '../../../shared/models'
 import type { CallContext } from '../../dispatch/call-context'
 import type { FaceEngine } from '../../engine/engine-types'
-import type { AttendanceService } from '../attendance'
+import type { AttendanceService } from '../attendance/attendance-service'
+import type { KioskSettings } from '../attendance/kiosk-settings'
 import { describeSingleFace } from '../describe-face'
 import type { Identifier } from '../identification'
-import { punchKioskId } from '../kiosk-id'
 import type { PinPunch } from '../privacy/pin-punch'
-import type { ServiceConfig } from '../service-config'
 
 /** What {@link punchFromApi} needs. */
 export interface PunchFromApiDeps {
@@ -21,7 +20,8 @@ export interface PunchFromApiDeps {
   identifier: Identifier
   attendance: Pick<AttendanceService, 'punch'>
   pinPunch: Pick<PinPunch, 'punch'>
-  config: Pick<ServiceConfig, 'kioskId'>
+  /** The caller's station: kiosk id recorded with the punch (the registered kiosk, else `api:<key name>`, else config.kioskId) and its zone. */
+  kiosks: Pick<KioskSettings, 'station'>
 }
 
 /**
@@ -30,8 +30,8 @@ export interface PunchFromApiDeps {
  * `source` `face` and the match's distance: same cooldown (a repeat within it answers the
  * earlier punch with `repeated` true) and the same check-in/check-out alternation as at the
  * kiosk. With `code` and `pin`: the kiosk's PIN punch, lock-out after repeated wrong PINs
- * included (privacy/pin-punch.ts). The punch records the caller's kiosk id (punchKioskId:
- * the registered kiosk, else `api:<key name>`, else config.kioskId).
+ * included (privacy/pin-punch.ts). The punch records the caller's station (KioskSettings.station:
+ * the registered kiosk, else `api:<key name>`, else config.kioskId, with its time zone).
  *
  * Raises `unauthorized` ("not recognised", no distance; nothing recorded) when the face
  * matches no employee, or for a wrong code or PIN; `locked-out`, `busy` (PIN checks);
@@ -43,5 +43,5 @@ export async function punchFromApi(deps: PunchFromApiDeps, request: ValidatedReq
   const face = await describeSingleFace(deps.engine, request.image, false)
   const { match } = await deps.identifier.identify(face.descriptor)
   if (!match) throw new ClockfaceError('unauthorized', 'The face was not recognised; nothing was recorded.')
-  return deps.attendance.punch(match, punchKioskId(ctx, deps.config))
+  return deps.attendance.punch(match, await deps.kiosks.station(ctx))
 }

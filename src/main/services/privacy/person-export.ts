@@ -42,7 +42,7 @@ export async function exportPersonData(
   const { repos } = deps
   const doc = await repos.employees.byCode(code)
   const templates = doc ? await repos.templates.fullOfEmployee(doc._id) : []
-  const punches = doc ? await repos.attendance.ofEmployee(doc._id) : (await repos.attendance.between(ALL_TIME, { code }, MAX_PUNCHES)).reverse()
+  const punches = doc ? await repos.attendance.ofEmployee(doc._id) : (await repos.attendance.between(ALL_TIME, { codes: [code] }, MAX_PUNCHES)).reverse()
   const audit = await repos.audit.between(undefined, undefined, MAX_AUDIT_ENTRIES, code)
   if (!doc && punches.length === 0 && audit.length === 0) {
     throw new ClockfaceError('not-found', `Nothing is stored under the employee code ${code}.`, { code })

@@ -8,8 +8,8 @@ import { ClockfaceError } from '../../../shared/errors'
 import type { Punch } from '../../../shared/models'
 import type { CallContext } from '../../dispatch/call-context'
 import type { EmployeeRepository } from '../../store/repositories/employee-repository'
-import type { AttendanceService } from '../attendance'
-import { LOCKOUT } from '../auth/auth-service'
+import type { AttendanceService } from '../attendance/attendance-service'
+import type { KioskSettings } from '../attendance/kiosk-settings'
 import { hashSecret, verifySecret } from '../auth/password-hash'
 import { punchKioskId } from '../kiosk-id'
 import type { ServiceConfig } from '../service-config'
@@ -21,6 +21,13 @@ import type { ServiceConfig } from '../service-config'
  * queueing at the door produces a handful at most.
  */
 export const MAX_PENDING_PIN_CHECKS = 20
+
+/**
+ * Wrong PINs in a row after which a code is locked, and for how long. Three tries: a 4-digit
+ * PIN has 10,000 values, so an attacker at the kiosk gets 3 guesses per 15 minutes (about 290 a
+ * day, a 3% chance in a day); an employee who mistypes twice still gets in on the third.
+ */
+export const PIN_LOCKOUT = { attempts: 3, minutes: 15 } as const
 
 /** Codes whose failures are remembered at most; the oldest entry goes first beyond it. */
 const MAX_TRACKED_CODES = 10_000
@@ -38,8 +45,8 @@ export interface PinPunch {
    * face punch) at the caller's kiosk (see punchKioskId: `api:<key name>` for an API key,
    * `config.kioskId` for an admin without a kiosk session). Raises `unauthorized` with one
    * message for an unknown code, an employee without a PIN and a wrong PIN (so codes cannot
-   * be probed); after {@link LOCKOUT}.attempts
-   * failures in a row for one code, `locked-out` for {@link LOCKOUT}.minutes (details:
+   * be probed); after {@link PIN_LOCKOUT}.attempts
+   * failures in a row for one code, `locked-out` for {@link PIN_LOCKOUT}.minutes (details:
    * `retryAfterMs`), whether the code exists or not. Also `busy` (see
    * {@link MAX_PENDING_PIN_CHECKS}), `store-error`, `read-only`.
    */
@@ -55,9 +62,10 @@ export interface PinPunch {
 export function createPinPunch(deps: {
   employees: Pick<EmployeeRepository, 'byCode'>
   attendance: Pick<AttendanceService, 'punch'>
+  kiosks: Pick<KioskSettings, 'station'>
   config: Pick<ServiceConfig, 'now' | 'kioskId' | 'warn'>
 }): PinPunch {
-  const { employees, attendance, config } = deps
+  const { employees, attendance, kiosks, config } = deps
   const failures = new Map<string, { count: number; lockedUntil: number }>()
   // Verified against when there is no hash to check, so every answer takes as long.
   let dummyHash: Promise<string> | undefined
@@ -82,10 +90,10 @@ export function createPinPunch(deps: {
     if (!doc || !verified) {
       const count = (state?.count ?? 0) + 1
       failures.delete(code)
-      if (count >= LOCKOUT.attempts) {
-        const until = now + LOCKOUT.minutes * 60_000
+      if (count >= PIN_LOCKOUT.attempts) {
+        const until = now + PIN_LOCKOUT.minutes * 60_000
         failures.set(code, { count: 0, lockedUntil: until })
-        config.warn('kiosk PIN punches locked out after repeated wrong PINs', { code, kioskId: punchKioskId(ctx, config), minutes: LOCKOUT.minutes })
+        config.warn('kiosk PIN punches locked out after repeated wrong PINs', { code, kioskId: punchKioskId(ctx, config), minutes: PIN_LOCKOUT.minutes })
         throw lockedOut(until, now)
       }
       failures.set(code, { count, lockedUntil: 0 })
@@ -93,7 +101,8 @@ export function createPinPunch(deps: {
       throw new ClockfaceError('unauthorized', 'Wrong employee code or PIN.')
     }
     failures.delete(code)
-    return attendance.punch({ employeeId: doc._id, code: doc.code, name: doc.name, distance: null, source: 'pin' }, punchKioskId(ctx, config))
+    const subject = { employeeId: doc._id, code: doc.code, name: doc.name, department: doc.department, distance: null, source: 'pin' as const }
+    return attendance.punch(subject, await kiosks.station(ctx))
   }
 
   return {

@@ -1,3 +1,4 @@
+import type { PunchSource, PunchType } from '../../../shared/models'
 import type { AttendanceDoc, ClockfaceStore, NewDoc } from '../store-types'
 import { storeOp } from '../store-op'
 import { storeWrite } from './write-guard'
@@ -8,36 +9,102 @@ export interface TimeRange {
   to: string
 }
 
+/**
+ * Filters of a punch search, all optional: employee `codes` (any of them), `department` (as
+ * copied on the punch), `type`, `source`, `flagged` (needs review or not), and whether voided
+ * punches are included.
+ */
+export interface PunchFilter {
+  codes?: readonly string[]
+  kioskId?: string
+  department?: string
+  type?: PunchType
+  source?: PunchSource
+  flagged?: boolean
+  includeVoided?: boolean
+}
+
 /** Named queries on `attendance.db`. Every method raises `store-error`; writes also `read-only`. */
 export interface AttendanceRepository {
-  /** The employee's newest punch, or null. */
+  /** The employee's newest punch that is not voided, or null. */
   lastPunch(employeeId: string): Promise<AttendanceDoc | null>
-  /** The employee's newest punch within `range`, or null. */
-  lastPunchIn(employeeId: string, range: TimeRange): Promise<AttendanceDoc | null>
-  /** Punches in `range`, optionally of one employee code or kiosk, newest first, at most `limit`. */
-  between(range: TimeRange, filter: { code?: string; kioskId?: string }, limit: number): Promise<AttendanceDoc[]>
+  /** The employee's newest non-voided punch at or before `time` (UTC ISO), or null. */
+  lastPunchBefore(employeeId: string, time: string): Promise<AttendanceDoc | null>
+  /** Punches in `range` matching `filter`, newest first, skipping `offset`, at most `limit`. */
+  between(range: TimeRange, filter: PunchFilter, limit: number, offset?: number): Promise<AttendanceDoc[]>
+  /** How many punches in `range` match `filter`. */
+  count(range: TimeRange, filter: PunchFilter): Promise<number>
+  /** One punch by id, or null. */
+  byId(id: string): Promise<AttendanceDoc | null>
   /** Every punch of one employee, oldest first (access requests). */
   ofEmployee(employeeId: string): Promise<AttendanceDoc[]>
+  /**
+   * The newest punch of every employee whose newest non-voided punch is of `types` and older
+   * than `before` (UTC ISO): shifts left open (the auto-close job).
+   */
+  openSince(types: readonly PunchType[], before: string): Promise<AttendanceDoc[]>
   insert(doc: NewDoc<AttendanceDoc>): Promise<AttendanceDoc>
+  /** Replaces a punch's fields (a correction); resolves to it as stored, or null when it is gone. */
+  replace(id: string, doc: NewDoc<AttendanceDoc>): Promise<AttendanceDoc | null>
+  /** Unmarks the snapshots of punches older than `time` (their snapshots were removed). */
+  clearPhotoMarksBefore(time: string): Promise<void>
+  /** Marks that a snapshot is kept for punch `id`. */
+  markPhoto(id: string): Promise<void>
   /** Removes punches older than `time` (UTC ISO); resolves to the number removed. */
   removeOlderThan(time: string): Promise<number>
+}
+
+function queryOf(range: TimeRange, filter: PunchFilter): Record<string, unknown> {
+  const query: Record<string, unknown> = { time: { $gte: range.from, $lte: range.to } }
+  if (filter.codes !== undefined) query['employeeCode'] = { $in: [...filter.codes] }
+  if (filter.kioskId !== undefined) query['kioskId'] = filter.kioskId
+  if (filter.department !== undefined) query['department'] = filter.department
+  if (filter.type !== undefined) query['type'] = filter.type
+  if (filter.source !== undefined) query['source'] = filter.source
+  if (filter.flagged === true) query['needsReview'] = true
+  if (filter.flagged === false) query['needsReview'] = { $ne: true }
+  if (filter.includeVoided === false) query['voided'] = { $ne: true }
+  return query
 }
 
 /** Creates the attendance repository over the store. */
 export function createAttendanceRepository(store: Pick<ClockfaceStore, 'attendance' | 'readOnlyReason'>): AttendanceRepository {
   const db = store.attendance
-  const range = ({ from, to }: TimeRange) => ({ $gte: from, $lte: to })
   return {
-    lastPunch: (employeeId) => storeOp('read attendance', () => db.findOne({ employeeId }).sort({ time: -1 })),
-    lastPunchIn: (employeeId, r) => storeOp('read attendance', () => db.findOne({ employeeId, time: range(r) }).sort({ time: -1 })),
-    between: (r, filter, limit) => {
-      const query: Record<string, unknown> = { time: range(r) }
-      if (filter.code !== undefined) query['employeeCode'] = filter.code
-      if (filter.kioskId !== undefined) query['kioskId'] = filter.kioskId
-      return storeOp('read attendance', () => db.find(query).sort({ time: -1 }).limit(limit))
-    },
+    lastPunch: (employeeId) => storeOp('read attendance', () => db.findOne({ employeeId, voided: { $ne: true } }).sort({ time: -1 })),
+    lastPunchBefore: (employeeId, time) =>
+      storeOp('read attendance', () => db.findOne({ employeeId, voided: { $ne: true }, time: { $lte: time } }).sort({ time: -1 })),
+    between: (range, filter, limit, offset = 0) =>
+      storeOp('read attendance', () => db.find(queryOf(range, filter)).sort({ time: -1 }).skip(offset).limit(limit)),
+    count: (range, filter) => storeOp('read attendance', () => db.count(queryOf(range, filter))),
+    byId: (id) => storeOp('read the punch', () => db.findOne({ _id: id })),
     ofEmployee: (employeeId) => storeOp('read attendance', () => db.find({ employeeId }).sort({ time: 1 })),
+    openSince: (types, before) =>
+      storeOp('read open shifts', async () => {
+        // One pass over the punches older than the limit is enough: a shift is open when the
+        // employee's newest non-voided punch overall is one of `types` and older than the limit.
+        const candidates = await db.find({ type: { $in: [...types] }, time: { $lt: before }, voided: { $ne: true } })
+        const open: AttendanceDoc[] = []
+        const seen = new Set<string>()
+        for (const doc of candidates.sort((a, b) => (a.time < b.time ? 1 : -1))) {
+          if (seen.has(doc.employeeId)) continue
+          seen.add(doc.employeeId)
+          const newest = await db.findOne({ employeeId: doc.employeeId, voided: { $ne: true } }).sort({ time: -1 })
+          if (newest && newest._id === doc._id) open.push(doc)
+        }
+        return open
+      }),
     insert: (doc) => storeWrite(store, 'record the punch', () => db.insert(doc)),
+    replace: (id, doc) =>
+      storeWrite(store, 'save the corrected punch', () => db.update({ _id: id }, { ...doc }, { returnUpdatedDocs: true })) as Promise<AttendanceDoc | null>,
+    clearPhotoMarksBefore: (time) =>
+      storeWrite(store, 'unmark removed punch snapshots', async () => {
+        await db.update({ hasPhoto: true, time: { $lt: time } }, { $unset: { hasPhoto: true } }, { multi: true })
+      }),
+    markPhoto: (id) =>
+      storeWrite(store, 'mark the punch snapshot', async () => {
+        await db.update({ _id: id }, { $set: { hasPhoto: true } })
+      }),
     removeOlderThan: (time) => storeWrite(store, 'remove old punches', () => db.remove({ time: { $lt: time } }, { multi: true }))
   }
 }

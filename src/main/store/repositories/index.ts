@@ -13,6 +13,8 @@ import { createSettingsRepository, type SettingsRepository } from './settings-re
 import { createApiKeyRepository, type ApiKeyRepository } from './api-key-repository'
 import { createVisitorRepository, type VisitorRepository } from './visitor-repository'
 import { createTemplateRepository, type TemplateRepository } from './template-repository'
+import { createScheduleRepository, type ScheduleRepository } from './schedule-repository'
+import { createPunchPhotoRepository, type PunchPhotoRepository } from './punch-photo-repository'
 
 /** One repository per collection, plus the store's housekeeping the services may call. */
 export interface Repositories {
@@ -28,6 +30,10 @@ export interface Repositories {
   apiKeys: ApiKeyRepository
   /** The visitor gallery. */
   visitors: VisitorRepository
+  /** Work schedules (kept in settings.db). */
+  schedules: ScheduleRepository
+  /** Snapshots kept with face punches. */
+  punchPhotos: PunchPhotoRepository
   /** Why writes are refused (damaged data loaded read-only), or null. */
   readOnlyReason(): string | null
 }
@@ -44,6 +50,8 @@ export function createRepositories(store: ClockfaceStore): Repositories {
     settings: createSettingsRepository(store),
     apiKeys: createApiKeyRepository(store),
     visitors: createVisitorRepository(store),
+    schedules: createScheduleRepository(store),
+    punchPhotos: createPunchPhotoRepository(store),
     readOnlyReason: () => store.readOnlyReason()
   }
 }
