@@ -1,5 +1,6 @@
 /**
- * Routes: `/kiosk` (default), `/admin` (signed-in admins only), `/sign-in` and `/setup` (first
+ * Routes: `/kiosk` (default), `/admin` and its sections `/admin/attendance`,
+ * `/admin/timesheets`, `/admin/schedules` (signed-in admins only), `/sign-in` and `/setup` (first
  * run). Hash history, so the same build works from file:// in Electron and from the
  * browser-mode server without server-side routes.
  */
@@ -20,7 +21,17 @@ declare module 'vue-router' {
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/kiosk' },
   { path: '/kiosk', name: 'kiosk', component: KioskView },
-  { path: '/admin', name: 'admin', component: () => import('../views/AdminView.vue'), meta: { requiresAdmin: true } },
+  {
+    path: '/admin',
+    component: () => import('../views/AdminView.vue'),
+    meta: { requiresAdmin: true },
+    children: [
+      { path: '', name: 'admin', component: () => import('../views/admin/PeopleView.vue') },
+      { path: 'attendance', name: 'admin-attendance', component: () => import('../views/admin/AttendanceLogView.vue') },
+      { path: 'timesheets', name: 'admin-timesheets', component: () => import('../views/admin/TimesheetView.vue') },
+      { path: 'schedules', name: 'admin-schedules', component: () => import('../views/admin/SchedulesView.vue') }
+    ]
+  },
   { path: '/sign-in', name: SIGN_IN_ROUTE, component: () => import('../views/SignInView.vue'), meta: { authScreen: SIGN_IN_ROUTE } },
   { path: '/setup', name: SETUP_ROUTE, component: () => import('../views/SetupView.vue'), meta: { authScreen: SETUP_ROUTE } },
   { path: '/:unknown(.*)*', redirect: '/kiosk' }

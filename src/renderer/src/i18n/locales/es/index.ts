@@ -1,8 +1,9 @@
 /** Spanish messages, one module per area of the app; the type keeps them in step with English. */
 import type en from '../en'
+import admin from './admin'
 import attendance from './attendance'
 import common from './common'
 import kiosk from './kiosk'
 import settings from './settings'
 
-export default { common, attendance, kiosk, settings } satisfies typeof en
+export default { common, admin, attendance, kiosk, settings } satisfies typeof en
