@@ -21,7 +21,7 @@ describe('openStore', () => {
   it('creates the data folder and its files, and keeps data across reopening', async () => {
     const dir = join(tempDir(), 'nested', 'data')
     const store = await open(dir)
-    expect(Object.values(STORE_FILES).sort()).toEqual(['accounts.db', 'apikeys.db', 'attendance.db', 'audit.db', 'employees.db', 'kiosks.db', 'settings.db', 'templates.db', 'visitors.db'])
+    expect(Object.values(STORE_FILES).sort()).toEqual(['accounts.db', 'apikeys.db', 'attendance.db', 'audit.db', 'employees.db', 'kiosks.db', 'punchphotos.db', 'settings.db', 'templates.db', 'visitors.db'])
     for (const file of Object.values(STORE_FILES)) expect(existsSync(join(dir, file))).toBe(true)
     await store.employees.insert(employee('E1'))
     await store.close()
