@@ -23,6 +23,8 @@ export const NOT_RECOGNISED_HOLD_MS = 1500
 export const VERIFY_WINDOW_MS = 10_000
 /** After an offer was used or let run out, further offers for that person are ignored this long, in ms. */
 export const OFFER_QUIET_MS = 6000
+/** After a choice was punched, further offers for that person are ignored this long, in ms (they just punched). */
+export const CHOSEN_QUIET_MS = 30_000
 /** How long "Nothing punched" stays after an offer ran out or failed, in ms. */
 export const CHOICE_NOTICE_MS = 3500
 /** Failed recognitions further apart than this start the count of tries again (probably someone else), in ms. */
@@ -195,10 +197,11 @@ export const useKioskStore = defineStore('kiosk', () => {
     }, CHOICE_NOTICE_MS)
   }
 
-  function endOffer(quiet: boolean): void {
+  /** Ends the offer on screen; further offers for that person are ignored for `quietMs`. */
+  function endOffer(quietMs: number): void {
     if (offerTimer) clearTimeout(offerTimer)
     offerTimer = null
-    if (offer.value && quiet) quietUntil.set(offer.value.code, Date.now() + OFFER_QUIET_MS)
+    if (offer.value && quietMs > 0) quietUntil.set(offer.value.code, Date.now() + quietMs)
     offer.value = null
   }
 
@@ -225,7 +228,7 @@ export const useKioskStore = defineStore('kiosk', () => {
       durationMs: given.expiresInMs
     }
     offerTimer = setTimeout(() => {
-      endOffer(true)
+      endOffer(OFFER_QUIET_MS)
       showNotice({ kind: 'expired' })
     }, given.expiresInMs)
   }
@@ -240,7 +243,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     choosing.value = true
     const answer = await useApi().choosePunch({ token: current.token, type })
     choosing.value = false
-    endOffer(true)
+    endOffer(answer.ok ? CHOSEN_QUIET_MS : OFFER_QUIET_MS)
     if (!answer.ok) {
       showNotice(answer.error.code === 'not-found' ? { kind: 'expired' } : { kind: 'failed', reason: friendlyError(answer.error) })
       return null
@@ -321,7 +324,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     if (noticeTimer) clearTimeout(noticeTimer)
     notRecognisedTimer = null
     noticeTimer = null
-    endOffer(false)
+    endOffer(0)
     cancelVerify()
     greetings.value = []
     notRecognised.value = false
