@@ -192,6 +192,9 @@ const queryBoolean = z.union([z.boolean(), z.enum(['true', 'false']).transform((
 /** A punch id (NeDB `_id`). */
 const punchIdSchema = z.string().min(1).max(64)
 
+/** Most punches one importPunches request carries (a month of 500 people punching four times a day fits in two). */
+export const MAX_IMPORTED_PUNCHES = 50_000
+
 /** Longest period one timesheet or export covers, in days (a year and a few days of slack). */
 export const MAX_PERIOD_DAYS = 400
 
@@ -726,6 +729,21 @@ export const contract = {
     rest: { method: 'POST', path: '/punches/:punchId/void', status: 200 },
     input: z.object({ punchId: punchIdSchema, reason: correctionReasonSchema }),
     output: attendanceEventSchema,
+    errors: ['not-found'],
+    audited: true
+  }),
+  importPunches: operation({
+    summary: 'Imports punches from another system or a paper sheet (source `import`): all rows or none; a row naming an unknown employee code is refused with its row number.',
+    access: 'admin',
+    scope: 'admin',
+    rest: { method: 'POST', path: '/punches/import', status: 201 },
+    input: z.object({
+      punches: z
+        .array(z.object({ code: employeeCodeSchema, type: punchTypeSchema, time: isoTime, timeZone: timeZoneSchema.optional() }))
+        .min(1)
+        .max(MAX_IMPORTED_PUNCHES)
+    }),
+    output: z.object({ imported: z.number().int() }),
     errors: ['not-found'],
     audited: true
   }),

@@ -10,6 +10,7 @@
  *   backup [--out FILE] | restore <file>           write a verified backup / restore one (Clockface closed)
  *   export --from D --to D --format csv|xlsx --kind punches|timesheet [--department D] [--code C] [--history] [--language en|es] [--out FILE]
  *                                                  payroll export, to FILE or standard output
+ *   import-punches <file.csv> [--zone Z]          punches from another time clock (code,type,time[,timeZone]), all or none
  *   account list | add <name> --role R | reset-password <name>   admin accounts (password on stdin)
  *   api-key create --name N --scopes a,b | list | revoke <id>       integration API keys (the key is printed once)
  * Every command takes --data DIR (default: the kiosk app's data folder). Exit codes: exit-codes.ts.
@@ -28,6 +29,8 @@ import { adminRole, positiveInteger, positiveNumber } from './cli-options'
 import { EXIT_CODES } from './exit-codes'
 import { enrolCommand, identifyCommand, listCommand, verifyCommand } from './face-commands'
 import { importFolder } from './import-command'
+import { importPunchesCommand } from './punch-import-command'
+import { systemTimeZone } from '../services/service-config'
 
 const print = (line: string): void => console.log(line)
 
@@ -51,6 +54,15 @@ program
   .action((dir: string, opts: { data?: string; consent?: boolean }) =>
     withCore(opts, (ctx) => importFolder(ctx, dir, print, { consent: opts.consent === true }).then(() => undefined))
   )
+
+program
+  .command('import-punches')
+  .description('import punches from a CSV file (code,type,time[,timeZone]); times without an offset are local to --zone')
+  .argument('<file>', 'CSV file')
+  .option('--zone <zone>', "IANA time zone of local times (default: this computer's)", systemTimeZone())
+  .option(...dataOption)
+  .option(...keyFileOption)
+  .action((file: string, opts: { data?: string; zone: string }) => withCore(opts, (ctx) => importPunchesCommand(ctx, file, { zone: opts.zone }, print)))
 
 program
   .command('enrol')

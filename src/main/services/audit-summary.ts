@@ -222,6 +222,10 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
     refused: (fields) => `refused to void punch ${quotedField(fields, 'punchId')}`,
     done: (punch) => ({ employeeCode: punch.employeeCode, summary: `voided punch ${punch.id}: ${correctionText(punch)}` })
   },
+  importPunches: {
+    refused: () => 'refused to import punches',
+    done: ({ imported }) => ({ summary: `imported ${plural(imported, 'punch')}` })
+  },
   saveSchedule: {
     refused: (fields) => `refused to save the ${scheduleLabel(fields)} schedule`,
     done: (schedule) => ({

@@ -10,6 +10,7 @@ import { createKioskSettings } from './attendance/kiosk-settings'
 import { createPunchOffers } from './attendance/punch-offers'
 import { keepPunchPhoto, punchSnapshot } from './attendance/punch-photos'
 import { getPunch, searchAttendance } from './attendance/punch-search'
+import { importPunches } from './attendance/punch-import'
 import { createScheduleService } from './attendance/schedules'
 import { createTimesheetService } from './attendance/timesheet-service'
 import { createAuditLog, type AuditLog } from './audit-log'
@@ -197,6 +198,7 @@ export function createServices({
     addPunch: (req, ctx) => corrections.add(req, ctx),
     editPunch: (req, ctx) => corrections.edit(req, ctx),
     voidPunch: (req, ctx) => corrections.void(req, ctx),
+    importPunches: (req) => importPunches({ attendance: repos.attendance, employees: repos.employees, config }, req),
     listSchedules: () => schedules.list(),
     saveSchedule: (req, ctx) => schedules.save(req, ctx),
     deleteSchedule: (req) => schedules.remove(req),
