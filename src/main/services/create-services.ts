@@ -113,14 +113,16 @@ export function createServices({
       if (!employee || distance === null || distance >= config.threshold) return null
       return { employeeId: employee._id, code: employee.code, name: employee.name, department: employee.department, distance, threshold: config.threshold }
     },
-    async keepPhoto(punchId: string, time: string, frame: PixelImage, face: DetectedFace) {
-      if (!settings.current().punchPhotos) return
-      try {
-        await keepPunchPhoto(repos.punchPhotos, punchId, time, await punchSnapshot(frame, face.box))
-        await repos.attendance.markPhoto(punchId)
-      } catch (error) {
-        // A snapshot is a convenience for the admin: the punch itself stands without it.
-        config.warn('could not keep the punch snapshot', { punchId, reason: error instanceof Error ? error.message : String(error) })
+    photos: {
+      enabled: () => settings.current().punchPhotos,
+      async keep(punchId: string, time: string, frame: PixelImage, face: DetectedFace) {
+        try {
+          await keepPunchPhoto(repos.punchPhotos, punchId, time, await punchSnapshot(frame, face.box))
+          await repos.attendance.markPhoto(punchId)
+        } catch (error) {
+          // A snapshot is a convenience for the admin: the punch itself stands without it.
+          config.warn('could not keep the punch snapshot', { punchId, reason: error instanceof Error ? error.message : String(error) })
+        }
       }
     }
   }

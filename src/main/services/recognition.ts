@@ -31,8 +31,8 @@ export interface RecognitionDeps {
   offers: PunchOffers
   /** Verify mode: the 1:1 match of a descriptor against the employee with `code`, or null. */
   verify(code: string, descriptor: ArrayLike<number>): Promise<IdentifiedFace['match']>
-  /** Keeps a snapshot of a new face punch when the owner turned snapshots on (never fails the punch). */
-  keepPhoto(punchId: string, time: string, frame: PixelImage, face: DetectedFace): Promise<void>
+  /** Punch snapshots: whether the owner turned them on, and keeping one (never fails the punch). */
+  photos: { enabled(): boolean; keep(punchId: string, time: string, frame: PixelImage, face: DetectedFace): Promise<void> }
   config: Pick<ServiceConfig, 'kioskId' | 'now'>
 }
 
@@ -75,6 +75,8 @@ export function forCaller<F extends IdentifiedFace>(faces: F[], ctx: CallContext
  */
 export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: ValidatedRequest<'recogniseFrame'>, ctx: CallContext): Promise<FrameResult> {
   const station = await deps.kiosks.station(ctx)
+  // The engine takes over the frame's buffer, so a snapshot needs its own copy, made first.
+  const kept: PixelImage | null = deps.photos.enabled() ? { ...frame, data: frame.data.slice() } : null
   const detection = await deps.engine.detect(frame, { detector: FRAME_DETECTOR, withDescriptors: true })
   const identified = station.verifyMode ? await verifyEach(deps, code, detection.faces) : await identifyEach(deps.identifier, detection.faces)
   const matched = identified.flatMap((face) => (face.match ? [face.match.employeeId] : []))
@@ -93,7 +95,7 @@ export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: Val
       continue
     }
     const punch = await deps.attendance.punch(face.match, station)
-    if (!punch.repeated) await deps.keepPhoto(punch.id, punch.time, frame, face)
+    if (!punch.repeated && kept) await deps.photos.keep(punch.id, punch.time, kept, face)
     faces.push({ ...face, confirmed: true, punch })
   }
   return { width: detection.width, height: detection.height, faces: forCaller(faces, ctx), inferenceMs: detection.elapsedMs }
