@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
+import type { OperationRequest } from '../../src/shared/contract'
 import { createCallContext } from '../../src/main/dispatch/call-context'
 import { deepfaceUnit, hasDeepfaceUnit, identityClusters, missingDatasetsReason } from '../helpers/datasets'
 import { rgbaFrame } from './engine-harness'
@@ -17,8 +18,9 @@ describe.skipIf(!hasDeepfaceUnit)('kiosk punch modes on real faces', () => {
   let fileOfP1 = ''
   let fileOfP2 = ''
   // A fresh frame per request: the engine takes over (detaches) the pixel buffer it is sent.
-  const frameOfP1 = () => rgbaFrame(deepfaceUnit(fileOfP1), 640, 480)
-  const frameOfP2 = () => rgbaFrame(deepfaceUnit(fileOfP2), 640, 480)
+  const frameOf = async (file: string) => (await rgbaFrame(deepfaceUnit(file), 640, 480)) as OperationRequest<'recogniseFrame'>['frame']
+  const frameOfP1 = () => frameOf(fileOfP1)
+  const frameOfP2 = () => frameOf(fileOfP2)
   const lobby = createCallContext({ channel: 'browser', kiosk: { kioskId: 'lobby' } })
   const garage = createCallContext({ channel: 'browser', kiosk: { kioskId: 'garage' } })
   const kioskIds: Record<string, string> = {}
