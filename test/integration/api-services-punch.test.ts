@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
 import { createCallContext } from '../../src/main/dispatch/call-context'
-import { LOCKOUT } from '../../src/main/services/auth/auth-service'
+import { PIN_LOCKOUT as LOCKOUT } from '../../src/main/services/privacy/pin-punch'
 import { hasDeepfaceUnit, identityClusters, missingDatasetsReason } from '../helpers/datasets'
 import { photo, startTestCore, value, type TestCore } from './services-fixture'
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCallContext } from '../../src/main/dispatch/call-context'
-import { LOCKOUT } from '../../src/main/services/auth/auth-service'
+import { PIN_LOCKOUT as LOCKOUT } from '../../src/main/services/privacy/pin-punch'
 import { startTestCore, value, type TestCore } from './services-fixture'
 
 describe('PIN punches at the kiosk', () => {

@@ -25,6 +25,7 @@ describe('settings and retention', () => {
     value(await t.call('createEmployee', { code: 'R1', name: 'Retained', pin: '1357' }))
     value(await t.callAs(kiosk, 'punchWithPin', { code: 'R1', pin: '1357' }))
     clock = at(46)
+    // 46 days later: the forgotten shift is first closed by the system (16 h after its check-in), then a new check-in.
     value(await t.callAs(kiosk, 'punchWithPin', { code: 'R1', pin: '1357' }))
   })
 
@@ -37,8 +38,8 @@ describe('settings and retention', () => {
     expect(DEFAULT_SETTINGS).toMatchObject({ punchRetentionDays: 0, auditRetentionDays: 730, idleMinutes: 10, punchPhotoRetentionDays: 30 })
     expect(DEFAULT_SETTINGS.punchRetentionDays).toBe(0)
     // Nothing is removed while punches are kept for ever.
-    expect(await t.core.retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 0 })
-    expect(await allPunches()).toHaveLength(2)
+    expect(await t.core.retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 0, photosRemoved: 0, shiftsClosed: 0 })
+    expect(await allPunches()).toHaveLength(3)
   })
 
   it('lets only an owner change settings, within range, and logs before → after', async () => {
@@ -62,14 +63,14 @@ describe('settings and retention', () => {
 
   it('removes punches older than the retention and writes one audit entry per run that removed something', async () => {
     const report = await t.core.retention.apply()
-    expect(report).toEqual({ punchesRemoved: 1, auditEntriesRemoved: 0, visitorsRemoved: 0 })
+    expect(report).toEqual({ punchesRemoved: 2, auditEntriesRemoved: 0, visitorsRemoved: 0, photosRemoved: 0, shiftsClosed: 0 })
     expect(await allPunches()).toEqual([at(46).toISOString()])
     const entry = await newestAudit()
     expect(entry).toMatchObject({ action: 'applyRetention', actor: 'clockface', outcome: 'ok' })
-    expect(entry!.summary).toBe(`retention removed 1 punch older than ${at(16).toISOString()} (30 days)`)
+    expect(entry!.summary).toBe(`retention removed 2 punches older than ${at(16).toISOString()} (30 days)`)
 
     const entries = value(await t.call('listAuditLog', {})).length
-    expect(await t.core.retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 0 })
+    expect(await t.core.retention.apply()).toEqual({ punchesRemoved: 0, auditEntriesRemoved: 0, visitorsRemoved: 0, photosRemoved: 0, shiftsClosed: 0 })
     expect(value(await t.call('listAuditLog', {}))).toHaveLength(entries)
   })
 
