@@ -198,14 +198,18 @@ export const MAX_IMPORTED_PUNCHES = 50_000
 /** Longest period one timesheet or export covers, in days (a year and a few days of slack). */
 export const MAX_PERIOD_DAYS = 400
 
-/** The period of a timesheet or export: local dates `from` ≤ `to`, at most {@link MAX_PERIOD_DAYS} days. */
-const periodSchema = z
-  .object({ from: localDateSchema, to: localDateSchema })
-  .refine((p) => p.from <= p.to, { message: '"from" must not be after "to"', path: ['from'] })
-  .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 < MAX_PERIOD_DAYS, {
-    message: `the period may span at most ${MAX_PERIOD_DAYS} days`,
-    path: ['to']
-  })
+/** The period of a timesheet or export: local dates `from` ≤ `to`. */
+const periodFields = { from: localDateSchema, to: localDateSchema }
+
+/** Refuses a period that runs backwards or spans more than {@link MAX_PERIOD_DAYS} days. */
+function validPeriod<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+  return schema
+    .refine((p) => p.from <= p.to, { message: '"from" must not be after "to"', path: ['from'] })
+    .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 < MAX_PERIOD_DAYS, {
+      message: `the period may span at most ${MAX_PERIOD_DAYS} days`,
+      path: ['to']
+    })
+}
 
 /** Fields of an employee that can be edited: name (1–120 characters, trimmed), department (≤ 120, default ''), optional gender. */
 export const employeeFieldsSchema = z.object({
@@ -792,7 +796,7 @@ export const contract = {
     access: 'admin',
     scope: 'export',
     rest: { method: 'GET', path: '/timesheets', status: 200 },
-    input: periodSchema.and(z.object({ code: employeeCodeSchema.optional(), department: safeText(0, 120).optional() })),
+    input: validPeriod(z.object({ ...periodFields, code: employeeCodeSchema.optional(), department: safeText(0, 120).optional() })),
     output: timesheetSchema,
     errors: []
   }),
@@ -801,8 +805,9 @@ export const contract = {
     access: 'admin',
     scope: 'export',
     rest: { method: 'GET', path: '/exports', status: 200 },
-    input: periodSchema.and(
+    input: validPeriod(
       z.object({
+        ...periodFields,
         format: z.enum(['csv', 'xlsx']),
         kind: z.enum(['punches', 'timesheet']),
         code: employeeCodeSchema.optional(),

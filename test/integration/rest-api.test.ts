@@ -271,6 +271,39 @@ describe.skipIf(!hasDeepfaceUnit)('REST API with the real engine', () => {
     expect((await api.call('GET', '/attendance?format=csv', { key: keys.read })).status).toBe(403)
   })
 
+  it('imports, lists, corrects and exports punches, and serves schedules and timesheets, with the right scopes', async () => {
+    const punches = [
+      { code: 'A1', type: 'check-in', time: '2026-03-23T08:00:00+01:00', timeZone: 'Europe/Berlin' },
+      { code: 'A1', type: 'check-out', time: '2026-03-23T16:30:00+01:00', timeZone: 'Europe/Berlin' }
+    ]
+    expect((await api.call('POST', '/punches/import', { key: keys.export, json: { punches } })).status).toBe(403)
+    expect(await api.call('POST', '/punches/import', { key: keys.admin, json: { punches } })).toMatchObject({ status: 201, body: { imported: 2 } })
+    const schedule = await api.call('POST', '/schedules', { key: keys.admin, json: { scope: 'default', start: '09:00', end: '17:00', weekdays: [1, 2, 3, 4, 5] } })
+    expect(schedule).toMatchObject({ status: 200, body: { scope: 'default', graceMinutes: 5, unpaidBreakMinutes: 0 } })
+    expect((await api.call('GET', '/schedules', { key: keys.read })).body).toMatchObject([{ scope: 'default' }])
+
+    const page = await api.call('GET', '/punches?source=import&flagged=false&limit=10', { key: keys.export })
+    expect(page).toMatchObject({ status: 200, body: { total: 2 } })
+    const checkIn = (page.body as { items: { id: string; type: string }[] }).items.find((p) => p.type === 'check-in')!
+    expect((await api.call('PATCH', `/punches/${checkIn.id}`, { key: keys.export, json: { time: '2026-03-23T09:00:00+01:00', reason: 'late start agreed' } })).status).toBe(403)
+    const edited = await api.call('PATCH', `/punches/${checkIn.id}`, { key: keys.admin, json: { time: '2026-03-23T09:00:00+01:00', reason: 'late start agreed' } })
+    expect(edited).toMatchObject({ status: 200, body: { time: '2026-03-23T08:00:00.000Z', revisions: [{ action: 'edit', reason: 'late start agreed', by: 'key:test admin' }] } })
+    expect(await api.call('GET', `/punches/${checkIn.id}`, { key: keys.export })).toMatchObject({ status: 200, body: { id: checkIn.id, photo: null } })
+
+    // 09:00–16:30 in Berlin: 450 min worked of 480 scheduled, left 30 min early.
+    const sheet = await api.call('GET', '/timesheets?from=2026-03-23&to=2026-03-23&code=A1', { key: keys.export })
+    expect(sheet.status).toBe(200)
+    expect((sheet.body as { employees: { days: unknown[] }[] }).employees[0]!.days[0]).toMatchObject({ workedMinutes: 450, scheduledMinutes: 480, earlyLeaveMinutes: 30, flags: ['early-leave', 'corrected'] })
+    expect((await api.call('GET', '/timesheets?from=2026-03-24&to=2026-03-23', { key: keys.export })).status).toBe(400)
+
+    const file = await api.call('GET', '/exports?from=2026-03-23&to=2026-03-23&format=csv&kind=punches&history=true&code=A1', { key: keys.export })
+    expect(file).toMatchObject({ status: 200, body: { fileName: 'clockface-punches-2026-03-23_2026-03-23.csv', rows: 2 } })
+    const csvText = Buffer.from((file.body as { base64: string }).base64, 'base64').toString('utf8')
+    expect(csvText).toContain('late start agreed')
+    const voided = await api.call('POST', `/punches/${checkIn.id}/void`, { key: keys.admin, json: { reason: 'entered twice' } })
+    expect(voided).toMatchObject({ status: 200, body: { voided: true } })
+  })
+
   it('exports a person and deletes an employee with the right keys', async () => {
     const exported = await api.call('GET', '/employees/A1/export', { key: keys.admin })
     expect(exported).toMatchObject({ status: 200, body: { code: 'A1', employee: { code: 'A1' } } })
