@@ -29,6 +29,11 @@ export const CHOSEN_QUIET_MS = 30_000
 export const CHOICE_NOTICE_MS = 3500
 /** Failed recognitions further apart than this start the count of tries again (probably someone else), in ms. */
 export const TRIES_RESET_MS = 60_000
+/**
+ * An unknown face seen again after at least this long without one is a new try, in ms; shorter
+ * gaps (a missed detection, a slow frame) belong to the same try.
+ */
+export const TRY_GAP_MS = 3000
 /** Tries before the PIN is offered while the kiosk's own setting is not known. */
 export const DEFAULT_PIN_AFTER_TRIES = 3
 
@@ -124,6 +129,7 @@ export const useKioskStore = defineStore('kiosk', () => {
   let noticeTimer: ReturnType<typeof setTimeout> | null = null
   let verifyTimer: ReturnType<typeof setTimeout> | null = null
   let lastTryAt = 0
+  let lastUnknownAt = Number.NEGATIVE_INFINITY
 
   /** IANA zone the kiosk's times are shown in; undefined (machine zone) until the settings are known. */
   const timeZone = computed(() => config.value?.timeZone || undefined)
@@ -168,12 +174,13 @@ export const useKioskStore = defineStore('kiosk', () => {
   }
 
   function holdNotRecognised(now: number): void {
-    if (!notRecognised.value) {
+    if (now - lastUnknownAt >= TRY_GAP_MS) {
       // A new episode of an unknown face is one try; frames within it are not.
       if (now - lastTryAt > TRIES_RESET_MS) failedTries.value = 0
       failedTries.value++
       lastTryAt = now
     }
+    lastUnknownAt = now
     notRecognised.value = true
     if (notRecognisedTimer) clearTimeout(notRecognisedTimer)
     notRecognisedTimer = setTimeout(() => {
@@ -186,6 +193,7 @@ export const useKioskStore = defineStore('kiosk', () => {
   function resetTries(): void {
     failedTries.value = 0
     lastTryAt = 0
+    lastUnknownAt = Number.NEGATIVE_INFINITY
   }
 
   function showNotice(notice: ChoiceNotice): void {
@@ -255,6 +263,8 @@ export const useKioskStore = defineStore('kiosk', () => {
   /** Verify mode: starts checking frames against the employee `code` for {@link VERIFY_WINDOW_MS}. */
   function startVerify(code: string): void {
     if (verifyTimer) clearTimeout(verifyTimer)
+    // Each attempt with a code is a try of its own, however soon after the last one.
+    lastUnknownAt = Number.NEGATIVE_INFINITY
     verifyFailure.value = null
     verification.value = { code, until: Date.now() + VERIFY_WINDOW_MS, sawFace: false }
     verifyTimer = setTimeout(() => {
