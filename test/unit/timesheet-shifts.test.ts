@@ -134,6 +134,26 @@ describe('missing check-outs and open shifts', () => {
     expect(sheet.employees[0]?.total).toMatchObject({ workedMinutes: 0, daysWorked: 0, absentDays: 1, flaggedDays: 1 })
   })
 
+  it('counts the shift once an admin has edited the system check-out to the real time', () => {
+    const checkIn = punch('check-in', '2026-11-17T07:00:00.000Z')
+    const confirmed = punch('check-out', '2026-11-17T15:00:00.000Z', {
+      source: 'system',
+      kioskId: 'system',
+      revisions: [
+        {
+          at: '2026-11-18T09:00:00.000Z',
+          by: 'maria',
+          action: 'edit',
+          reason: 'left at 16:00 per the gate log',
+          before: { type: 'check-out', time: '2026-11-17T23:00:00.000Z', voided: false },
+          after: { type: 'check-out', time: '2026-11-17T15:00:00.000Z', voided: false }
+        }
+      ]
+    })
+    const day = dayOf(build([checkIn, confirmed], { schedules: [officeHours] }), '2026-11-17')
+    expect(day).toMatchObject({ workedMinutes: 450, lastOut: confirmed.time, flags: ['corrected'] })
+  })
+
   it('counts an open shift younger than the limit up to now', () => {
     const sheet = build([punch('check-in', '2026-11-17T07:00:00.000Z')], { now: '2026-11-17T12:00:00.000Z' })
     const day = dayOf(sheet, '2026-11-17')

@@ -127,7 +127,8 @@ function punchStateText(state: PunchState | null): string {
 function correctionText(punch: AttendanceEvent): string {
   const revision = punch.revisions?.at(-1)
   if (!revision) return `${punch.employeeCode} ${punch.type} ${punch.time}`
-  return `${punch.employeeCode} ${punchStateText(revision.before)} → ${punchStateText(revision.after)}; reason ${quoted(revision.reason)}`
+  // The reason in full (at most 500 single-line characters by the contract): it is what an auditor reads the entry for.
+  return `${punch.employeeCode} ${punchStateText(revision.before)} → ${punchStateText(revision.after)}; reason ${JSON.stringify(revision.reason)}`
 }
 
 /** `default`, `department "Sales"` or `employee E001`, from a schedule or a saveSchedule request. */

@@ -122,7 +122,10 @@ export function buildShifts(punches: readonly TimedPunch[], options: ShiftOption
       continue
     }
     if (type === 'check-out') {
-      const status: ShiftStatus = timed.punch.source === 'system' ? 'missing-check-out' : 'closed'
+      // The system's check-out at the auto-close limit stands for "not known" until an admin
+      // has edited it to the real time; from then on it closes the shift like any other.
+      const confirmed = timed.punch.revisions?.some((r) => r.action === 'edit') === true
+      const status: ShiftStatus = timed.punch.source === 'system' && !confirmed ? 'missing-check-out' : 'closed'
       shifts.push(finish(open, timed, status, timed.ms, open.breakStartMs !== null))
       open = null
       continue
