@@ -31,7 +31,8 @@ export default defineConfig({
           server: resolve(__dirname, 'src/main/server.ts'),
           cli: resolve(__dirname, 'src/main/cli/cli.ts'),
           'bench-engine': resolve(__dirname, 'bench/engine-bench.ts'),
-          'bench-kiosk': resolve(__dirname, 'bench/kiosk-video-bench.ts')
+          'bench-kiosk': resolve(__dirname, 'bench/kiosk-video-bench.ts'),
+          'bench-accuracy': resolve(__dirname, 'bench/accuracy/accuracy-bench.ts')
         },
         external: ['@tensorflow/tfjs-node']
       }
