@@ -119,7 +119,7 @@ export function assembleCore(parts: CoreParts): Pick<ClockfaceCore, 'dispatch' |
   const auditLog = createAuditLog(repos.audit, config)
   const settings = createSettingsService(repos.settings, config)
   const idleMinutes = () => settings.current().idleMinutes
-  const auth = createAuthService({ repos, config, idleMinutes, ...(parts.setupCode === undefined ? {} : { setupCode: parts.setupCode }) })
+  const auth = createAuthService({ repos, config, idleMinutes, language: () => settings.current().language, ...(parts.setupCode === undefined ? {} : { setupCode: parts.setupCode }) })
   const visitors = createVisitorService({ visitors: repos.visitors, config })
   const attendance = createAttendanceService(repos.attendance, config, { autoCloseHours: () => settings.current().autoCloseHours })
   const handlers = createServices({ repos, engine, auth, config, auditLog, settings, visitors, attendance, dataHealth: createDataHealthHandlers(store, { now: config.now }), ...(parts.shell ? { shell: parts.shell } : {}) })

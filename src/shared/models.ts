@@ -367,13 +367,15 @@ export type AdminAccount = z.infer<typeof adminAccountSchema>
 /**
  * What the caller's sessions allow, for the renderer to pick its screen: `setupRequired`
  * while no owner account exists (first run), the signed-in admin, the kiosk this caller is
- * registered as, and the idle minutes after which an admin session ends.
+ * registered as, the idle minutes after which an admin session ends, and the language of the
+ * screens (an owner setting), so even the sign-in screen speaks it.
  */
 export const sessionStateSchema = z.object({
   setupRequired: z.boolean(),
   admin: adminPrincipalSchema.nullable(),
   kiosk: kioskPrincipalSchema.nullable(),
-  idleMinutes: z.number()
+  idleMinutes: z.number(),
+  language: z.enum(['en', 'es'])
 })
 /** See {@link sessionStateSchema}. */
 export type SessionState = z.infer<typeof sessionStateSchema>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_ADMIN_PATH, SETUP_ROUTE, SIGN_IN_ROUTE, authScreenRedirect, canEnterAdmin, safeRedirect } from '../../src/renderer/src/router/admin-access'
 import type { SessionState } from '../../src/shared/models'
 
-const base: SessionState = { setupRequired: false, admin: null, kiosk: null, idleMinutes: 10 }
+const base: SessionState = { setupRequired: false, admin: null, kiosk: null, idleMinutes: 10, language: 'en' }
 const owner: SessionState = { ...base, admin: { kind: 'account', accountId: 'a1', username: 'ana', role: 'owner' } }
 const firstRun: SessionState = { ...base, setupRequired: true }
 

@@ -96,7 +96,7 @@ describe('HTTP server', () => {
     expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
     expect(await ok.json()).toEqual({ ok: true, value: { state: 'loading', progress: 0.25, backend: null, models: [], error: null } })
     const empty = await fetch(`${base}api/getSession`, { method: 'POST' })
-    expect(await empty.json()).toEqual({ ok: true, value: { setupRequired: true, admin: null, kiosk: null, idleMinutes: 10 } })
+    expect(await empty.json()).toEqual({ ok: true, value: { setupRequired: true, admin: null, kiosk: null, idleMinutes: 10, language: 'en' } })
     const noSession = await fetch(`${base}api/listEmployees`, { method: 'POST' })
     expect(noSession.status).toBe(401)
     expect(await noSession.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } })

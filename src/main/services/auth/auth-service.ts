@@ -63,6 +63,8 @@ export interface AuthOptions {
   config: Pick<ServiceConfig, 'now' | 'timeZone'>
   /** Idle minutes before an admin session ends (read on every call; default 10). */
   idleMinutes?: () => number
+  /** Language of the screens (read on every call; default `en`). */
+  language?: () => 'en' | 'es'
   /**
    * One-time code the browser-mode server prints at first run; `setupOwner` over HTTP must
    * present it, so whoever reaches the port first cannot claim the owner account. Absent:
@@ -132,7 +134,7 @@ export function createAuthService(options: AuthOptions): AuthService {
   const lastSeenWritten = new Map<string, number>()
 
   async function state(ctx: CallContext): Promise<SessionState> {
-    return { setupRequired: (await repos.accounts.count()) === 0, admin: ctx.admin, kiosk: ctx.kiosk, idleMinutes: idleMinutes() }
+    return { setupRequired: (await repos.accounts.count()) === 0, admin: ctx.admin, kiosk: ctx.kiosk, idleMinutes: idleMinutes(), language: (options.language ?? (() => 'en'))() }
   }
 
   function startSession(doc: AccountDoc, ctx: CallContext): void {

@@ -8,6 +8,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { useApi } from '../api/use-api'
+import { setLanguage } from '../i18n'
 import type { OperationRequest } from '../../../shared/contract'
 import type { OperationError, Result } from '../../../shared/errors'
 import type { KioskRegistration, SessionState } from '../../../shared/models'
@@ -41,6 +42,7 @@ export const useSessionStore = defineStore('session', () => {
     retryTimer = null
     if (result.ok) {
       state.value = result.value
+      setLanguage(result.value.language)
       loadError.value = null
       return
     }
