@@ -41,27 +41,44 @@ function clockText(instant: string | null, zone: string, date: string): string {
   return local.toFormat('yyyy-MM-dd') === date ? local.toFormat('HH:mm') : local.toFormat('yyyy-MM-dd HH:mm')
 }
 
-/** The cell of a totals column (shared by employees and departments); who the row is about is filled by the caller. */
-function totalCell(totals: TimesheetTotals, key: TotalKey): ExportCell {
+/** The minutes a day and a period total both carry. */
+type Minutes = Pick<TimesheetTotals, 'workedMinutes' | 'breakMinutes' | 'scheduledMinutes' | 'lateMinutes' | 'earlyLeaveMinutes' | 'overtimeMinutes'>
+/** The columns written from those minutes, the same way for days and totals. */
+const MINUTE_KEYS = ['workedHours', 'worked', 'break', 'scheduledHours', 'scheduled', 'lateMinutes', 'earlyLeaveMinutes', 'overtimeHours', 'overtime'] as const
+type MinuteKey = (typeof MINUTE_KEYS)[number]
+
+function isMinuteKey(key: string): key is MinuteKey {
+  return (MINUTE_KEYS as readonly string[]).includes(key)
+}
+
+/** The cell of a minutes column: durations as decimal hours or `h:mm`, late and early leave as whole minutes. */
+function minuteCell(minutes: Minutes, key: MinuteKey): ExportCell {
   switch (key) {
     case 'workedHours':
-      return decimalHours(totals.workedMinutes)
+      return decimalHours(minutes.workedMinutes)
     case 'worked':
-      return hoursMinutes(totals.workedMinutes)
+      return hoursMinutes(minutes.workedMinutes)
     case 'break':
-      return hoursMinutes(totals.breakMinutes)
+      return hoursMinutes(minutes.breakMinutes)
     case 'scheduledHours':
-      return decimalHours(totals.scheduledMinutes)
+      return decimalHours(minutes.scheduledMinutes)
     case 'scheduled':
-      return hoursMinutes(totals.scheduledMinutes)
+      return hoursMinutes(minutes.scheduledMinutes)
     case 'lateMinutes':
-      return totals.lateMinutes
+      return minutes.lateMinutes
     case 'earlyLeaveMinutes':
-      return totals.earlyLeaveMinutes
+      return minutes.earlyLeaveMinutes
     case 'overtimeHours':
-      return decimalHours(totals.overtimeMinutes)
+      return decimalHours(minutes.overtimeMinutes)
     case 'overtime':
-      return hoursMinutes(totals.overtimeMinutes)
+      return hoursMinutes(minutes.overtimeMinutes)
+  }
+}
+
+/** The cell of a totals column (shared by employees and departments); who the row is about is filled by the caller. */
+function totalCell(totals: TimesheetTotals, key: TotalKey): ExportCell {
+  if (isMinuteKey(key)) return minuteCell(totals, key)
+  switch (key) {
     case 'daysWorked':
       return totals.daysWorked
     case 'absentDays':
@@ -90,6 +107,7 @@ export function timesheetTables(timesheet: Timesheet, labels: ExportLabels, defa
       .map((day) => ({ employee, day }))
   )
   const days = buildTable(labels.sheets.days, DAY_KEYS, labels.columns, dayRows, ({ employee, day }, key): ExportCell => {
+    if (isMinuteKey(key)) return minuteCell(day, key)
     const zone = zoneOrDefault(day.timeZone, defaultTimeZone)
     switch (key) {
       case 'employeeCode':
@@ -108,22 +126,6 @@ export function timesheetTables(timesheet: Timesheet, labels: ExportLabels, defa
         return clockText(day.firstIn, zone, day.date)
       case 'lastOut':
         return clockText(day.lastOut, zone, day.date)
-      case 'workedHours':
-        return decimalHours(day.workedMinutes)
-      case 'worked':
-        return hoursMinutes(day.workedMinutes)
-      case 'break':
-        return hoursMinutes(day.breakMinutes)
-      case 'scheduled':
-        return hoursMinutes(day.scheduledMinutes)
-      case 'lateMinutes':
-        return day.lateMinutes
-      case 'earlyLeaveMinutes':
-        return day.earlyLeaveMinutes
-      case 'overtimeHours':
-        return decimalHours(day.overtimeMinutes)
-      case 'overtime':
-        return hoursMinutes(day.overtimeMinutes)
       case 'flags':
         return day.flags.map((flag) => labels.flag[flag] ?? flag).join(FLAG_SEPARATOR)
     }
