@@ -356,7 +356,8 @@ test.describe.serial('timesheets: a manager reviews a week, corrects a punch and
     const edited = await owner.call('editPunch', { punchId: closed.id, time: '2026-11-13T15:18:00.000Z', reason: 'Left at 16:18, per the loading dock sheet' })
     expect(edited.error).toBeUndefined()
     // 07:49 → 16:18 is 8h29 = 509 min of presence, less the 30-minute unpaid break: 479 (7:59).
+    // Against 09:00–17:00: left 42 min early, yet 29 min over the 450 scheduled (she came early).
     const sheet = await owner.call<{ employees: { days: { date: string; workedMinutes: number; flags: string[] }[] }[] }>('getTimesheet', { from: '2026-11-13', to: '2026-11-13', code: ANA.code })
-    expect(sheet.value?.employees[0]?.days[0]).toMatchObject({ date: '2026-11-13', workedMinutes: 479, flags: ['corrected'] })
+    expect(sheet.value?.employees[0]?.days[0]).toMatchObject({ date: '2026-11-13', workedMinutes: 479, flags: ['early-leave', 'overtime', 'corrected'] })
   })
 })
