@@ -5,25 +5,12 @@ import { describe, expect, it } from 'vitest'
 import { timesheetSchema, type Schedule, type Timesheet, type TimesheetDay } from '../../src/shared/attendance-models'
 import type { AttendanceEvent, PunchType } from '../../src/shared/models'
 import { buildTimesheet } from '../../src/main/attendance/timesheet/build-timesheet'
+import { alice, punchOf } from './timesheet-fixtures'
 
 const BERLIN = 'Europe/Berlin'
 const NEW_YORK = 'America/New_York'
 
-function punch(type: PunchType, time: string, timeZone: string): AttendanceEvent {
-  return {
-    id: `${type}@${time}`,
-    employeeId: 'id-E1',
-    employeeCode: 'E1',
-    employeeName: 'Alice',
-    department: 'Desk',
-    type,
-    time,
-    distance: null,
-    source: 'face',
-    kioskId: 'kiosk-1',
-    timeZone
-  }
-}
+const punch = (type: PunchType, time: string, timeZone: string): AttendanceEvent => punchOf(alice, type, time, timeZone)
 
 /** Every day, `start`–`end`, no grace, `unpaidBreakMinutes` unpaid. */
 function everyDay(start: string, end: string, unpaidBreakMinutes = 0): Schedule {

@@ -5,41 +5,18 @@ import { describe, expect, it } from 'vitest'
 import { timesheetSchema, type Schedule, type Timesheet, type TimesheetDay } from '../../src/shared/attendance-models'
 import type { AttendanceEvent, PunchType } from '../../src/shared/models'
 import { buildTimesheet, type TimesheetInput } from '../../src/main/attendance/timesheet/build-timesheet'
+import { alice, punchOf, scheduleOf, type Person } from './timesheet-fixtures'
 
 /** America/New_York in mid-November 2026 is UTC−05:00: local 09:00 is 14:00Z. */
 const ZONE = 'America/New_York'
 
-const alice = { code: 'E1', name: 'Alice', department: 'Desk' }
 const bob = { code: 'E2', name: 'Bob', department: 'Desk' }
 const carol = { code: 'E3', name: 'Carol', department: 'Ops' }
 
-function punch(type: PunchType, time: string, who = alice): AttendanceEvent {
-  return {
-    id: `${who.code}:${type}@${time}`,
-    employeeId: `id-${who.code}`,
-    employeeCode: who.code,
-    employeeName: who.name,
-    department: who.department,
-    type,
-    time,
-    distance: null,
-    source: 'face',
-    kioskId: 'kiosk-1',
-    timeZone: ZONE
-  }
-}
+const punch = (type: PunchType, time: string, who: Person = alice): AttendanceEvent => punchOf(who, type, time, ZONE)
 
 /** Monday to Friday 09:00–17:00, 5 minutes' grace, 60 minutes unpaid: 420 minutes expected. */
-const officeHours: Schedule = {
-  id: 's-default',
-  scope: 'default',
-  target: '',
-  start: '09:00',
-  end: '17:00',
-  weekdays: [1, 2, 3, 4, 5],
-  graceMinutes: 5,
-  unpaidBreakMinutes: 60
-}
+const officeHours: Schedule = scheduleOf({ start: '09:00', end: '17:00', graceMinutes: 5, unpaidBreakMinutes: 60 })
 /** The Desk department: Monday to Friday 07:00–13:00, no unpaid break: 360 minutes. */
 const deskHours: Schedule = { ...officeHours, id: 's-desk', scope: 'department', target: 'Desk', start: '07:00', end: '13:00', unpaidBreakMinutes: 0 }
 /** Alice alone: Monday to Saturday 10:00–14:00: 240 minutes. */

@@ -5,39 +5,16 @@ import { describe, expect, it } from 'vitest'
 import { dayFlagSchema, timesheetSchema, type Schedule, type Timesheet, type TimesheetDay } from '../../src/shared/attendance-models'
 import type { AttendanceEvent, PunchType } from '../../src/shared/models'
 import { buildTimesheet, type TimesheetInput } from '../../src/main/attendance/timesheet/build-timesheet'
+import { alice, punchOf, scheduleOf } from './timesheet-fixtures'
 
 /** Europe/Berlin in November 2026 is UTC+01:00: local 08:00 is 07:00Z. */
 const ZONE = 'Europe/Berlin'
 
-/** A punch of Alice (E1) at a kiosk in Berlin; the id is the type and time, unique within a test. */
-function punch(type: PunchType, time: string, extra: Partial<AttendanceEvent> = {}): AttendanceEvent {
-  return {
-    id: `${type}@${time}`,
-    employeeId: 'id-E1',
-    employeeCode: 'E1',
-    employeeName: 'Alice',
-    department: 'Desk',
-    type,
-    time,
-    distance: null,
-    source: 'face',
-    kioskId: 'kiosk-1',
-    timeZone: ZONE,
-    ...extra
-  }
-}
+/** A punch of Alice (E1) at a kiosk in Berlin. */
+const punch = (type: PunchType, time: string, extra: Partial<AttendanceEvent> = {}): AttendanceEvent => punchOf(alice, type, time, ZONE, extra)
 
 /** Monday to Friday 08:00–16:00 Berlin time, 5 minutes' grace, 30 minutes unpaid break. */
-const officeHours: Schedule = {
-  id: 's-default',
-  scope: 'default',
-  target: '',
-  start: '08:00',
-  end: '16:00',
-  weekdays: [1, 2, 3, 4, 5],
-  graceMinutes: 5,
-  unpaidBreakMinutes: 30
-}
+const officeHours: Schedule = scheduleOf({ start: '08:00', end: '16:00', graceMinutes: 5, unpaidBreakMinutes: 30 })
 
 function build(punches: AttendanceEvent[], overrides: Partial<TimesheetInput> = {}): Timesheet {
   const sheet = buildTimesheet({
@@ -100,7 +77,7 @@ describe('shifts', () => {
       punch('check-out', '2026-11-17T09:00:00.000Z', { voided: true }),
       punch('check-out', '2026-11-17T15:00:00.000Z')
     ])
-    expect(dayOf(sheet, '2026-11-17')).toMatchObject({ workedMinutes: 480, punchIds: ['check-in@2026-11-17T07:00:00.000Z', 'check-out@2026-11-17T15:00:00.000Z'] })
+    expect(dayOf(sheet, '2026-11-17')).toMatchObject({ workedMinutes: 480, punchIds: ['E1:check-in@2026-11-17T07:00:00.000Z', 'E1:check-out@2026-11-17T15:00:00.000Z'] })
   })
 
   it('flags a corrected day and keeps the corrected times', () => {
@@ -181,7 +158,7 @@ describe('missing check-outs and open shifts', () => {
       punch('check-in', '2026-11-18T07:00:00.000Z'),
       punch('check-out', '2026-11-18T15:00:00.000Z')
     ])
-    expect(dayOf(sheet, '2026-11-17')).toMatchObject({ workedMinutes: 0, flags: ['missing-check-out'], punchIds: ['check-in@2026-11-17T07:00:00.000Z'] })
+    expect(dayOf(sheet, '2026-11-17')).toMatchObject({ workedMinutes: 0, flags: ['missing-check-out'], punchIds: ['E1:check-in@2026-11-17T07:00:00.000Z'] })
     expect(dayOf(sheet, '2026-11-18')).toMatchObject({ workedMinutes: 480, flags: [] })
   })
 

@@ -6,13 +6,12 @@ import { timesheetSchema, type Schedule, type Timesheet, type TimesheetDay, type
 import { ClockfaceError } from '../../src/shared/errors'
 import type { AttendanceEvent, PunchType } from '../../src/shared/models'
 import { buildTimesheet, type TimesheetInput } from '../../src/main/attendance/timesheet/build-timesheet'
+import { alice, punchOf, scheduleOf, type Person } from './timesheet-fixtures'
 
 /** Europe/Berlin in late 2026 is UTC+01:00: local 09:00 is 08:00Z. */
 const ZONE = 'Europe/Berlin'
 
-type Person = { code: string; name: string; department: string }
 const eve: Person = { code: 'E5', name: 'Eve', department: '' }
-const alice: Person = { code: 'E1', name: 'Alice', department: 'Desk' }
 const bob: Person = { code: 'E2', name: 'Bob', department: 'Desk' }
 const carol: Person = { code: 'E3', name: 'Carol', department: 'Ops' }
 /** Deleted: only in punches. */
@@ -20,34 +19,10 @@ const dave: Person = { code: 'E9', name: 'Dave', department: 'Ops' }
 /** Deleted, with a punch only in the margin before the period. */
 const frank: Person = { code: 'E8', name: 'Frank', department: 'Ops' }
 
-function punch(who: Person, type: PunchType, time: string, extra: Partial<AttendanceEvent> = {}): AttendanceEvent {
-  return {
-    id: `${who.code}:${type}@${time}`,
-    employeeId: `id-${who.code}`,
-    employeeCode: who.code,
-    employeeName: who.name,
-    department: who.department,
-    type,
-    time,
-    distance: null,
-    source: 'face',
-    kioskId: 'kiosk-1',
-    timeZone: ZONE,
-    ...extra
-  }
-}
+const punch = (who: Person, type: PunchType, time: string, extra: Partial<AttendanceEvent> = {}): AttendanceEvent => punchOf(who, type, time, ZONE, extra)
 
 /** Monday to Friday 09:00–17:00, no grace, 30 minutes unpaid: 450 minutes expected. */
-const officeHours: Schedule = {
-  id: 's-default',
-  scope: 'default',
-  target: '',
-  start: '09:00',
-  end: '17:00',
-  weekdays: [1, 2, 3, 4, 5],
-  graceMinutes: 0,
-  unpaidBreakMinutes: 30
-}
+const officeHours: Schedule = scheduleOf({ start: '09:00', end: '17:00', unpaidBreakMinutes: 30 })
 
 /** Saturday 28 November to Wednesday 2 December 2026: two ISO weeks (W48, W49) and two months. */
 const punches: AttendanceEvent[] = [
