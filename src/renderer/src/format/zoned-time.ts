@@ -75,6 +75,46 @@ export function localDatesToRange(from: string, to: string): { from: string; to:
   return { from: start.toUTC().toISO() ?? '', to: end.toUTC().toISO() ?? '' }
 }
 
+/**
+ * How many calendar days after local `date` the instant `iso` falls in `zone` (1 for a night
+ * shift's check-out the next morning); 0 when on that day or earlier, or when unreadable.
+ */
+export function daysAfter(date: string, iso: string, zone: string): number {
+  const day = DateTime.fromISO(date, { zone }).startOf('day')
+  const local = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone)
+  if (!day.isValid || !local.isValid) return 0
+  return Math.max(0, Math.round(local.startOf('day').diff(day, 'days').days))
+}
+
+/**
+ * The browser-local dates `from`..`to` that cover local `date` as it runs in `zone`, through
+ * the instant `until` when that is later (a night shift's last check-out). The day is bounded
+ * in its own zone, where it was worked; the bounds are then given as browser-local dates
+ * because that is how the attendance log reads its date filter ({@link localDatesToRange}),
+ * so a kiosk in another zone than the admin's still lands on all of the day's punches.
+ */
+export function zonedDayToLocalDates(date: string, zone: string, until?: string | null): { from: string; to: string } {
+  const start = DateTime.fromISO(date, { zone }).startOf('day')
+  if (!start.isValid) return { from: date, to: date }
+  let end = start.endOf('day')
+  const out = until ? DateTime.fromISO(until, { zone: 'utc' }) : null
+  if (out?.isValid && out > end) end = out
+  const here = browserTimeZone()
+  return { from: start.setZone(here).toFormat('yyyy-MM-dd'), to: end.setZone(here).toFormat('yyyy-MM-dd') }
+}
+
+/**
+ * A timesheet period label in `locale`: an ISO week `2026-W46` as "Week 46, 2026" (through
+ * `weekText`, which words it per language), a month `2026-11` as "November 2026"; anything
+ * else (a total, a department) as given.
+ */
+export function periodLabel(label: string, locale: string, weekText: (week: number, year: number) => string): string {
+  const week = /^(\d{4})-W(\d{2})$/.exec(label)
+  if (week) return weekText(Number(week[2]), Number(week[1]))
+  if (/^\d{4}-\d{2}$/.test(label)) return formatter(locale, 'UTC', { month: 'long', year: 'numeric' }).format(new Date(`${label}-15T12:00:00Z`))
+  return label
+}
+
 /** A named period of the period pickers. */
 export type PeriodPreset = 'today' | 'this-week' | 'last-week' | 'this-month' | 'last-month'
 

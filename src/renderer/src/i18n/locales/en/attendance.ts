@@ -9,6 +9,7 @@ export default {
   },
   table: {
     sortBy: 'Sort by {column}',
+    scrollable: '{name} (scrolls sideways)',
     pages: 'Pages',
     pageOf: 'Page {page} of {pages}',
     shown: '{first}–{last} of {total} punches',
@@ -174,6 +175,8 @@ export default {
     months: 'Months',
     total: 'Period total',
     totalLabel: 'Total',
+    weekLabel: 'Week {week}, {year}',
+    nextDay: 'next day, {date} | {n} days later, {date}',
     summary: 'Departments',
     noDepartment: 'No department',
     openPunches: 'Punches of {date}',

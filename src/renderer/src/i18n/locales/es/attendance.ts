@@ -11,6 +11,7 @@ export default {
   },
   table: {
     sortBy: 'Ordenar por {column}',
+    scrollable: '{name} (se desplaza en horizontal)',
     pages: 'Páginas',
     pageOf: 'Página {page} de {pages}',
     shown: '{first}–{last} de {total} fichajes',
@@ -176,6 +177,8 @@ export default {
     months: 'Meses',
     total: 'Total del periodo',
     totalLabel: 'Total',
+    weekLabel: 'Semana {week} de {year}',
+    nextDay: 'día siguiente, {date} | {n} días después, {date}',
     summary: 'Departamentos',
     noDepartment: 'Sin departamento',
     openPunches: 'Fichajes del {date}',
