@@ -134,7 +134,12 @@ function printHeader(cli: Cli, backend: string | null, protocol: string): void {
   console.log(`- cache: ${cli.cacheFile ?? 'none'}`)
 }
 
-async function records(cli: Cli, imagePaths: readonly string[], label: string): Promise<{ records: Map<string, ImageRecord>; backend: string | null }> {
+async function records(
+  cli: Cli,
+  imagePaths: readonly string[],
+  label: string,
+  known?: Map<string, ImageRecord>
+): Promise<{ records: Map<string, ImageRecord>; backend: string | null }> {
   let last = 0
   const started = Date.now()
   return computeRecords(imagePaths, {
@@ -144,6 +149,7 @@ async function records(cli: Cli, imagePaths: readonly string[], label: string): 
     backend: cli.backend,
     workers: cli.workers,
     cacheFile: cli.cacheFile,
+    ...(known ? { known } : {}),
     progress: (done, total) => {
       if (done === total || Date.now() - last > 30_000) {
         last = Date.now()
@@ -210,8 +216,9 @@ async function verify(cli: Cli): Promise<void> {
   const testPaths = test.pairs.flatMap((p) => [p.a, p.b])
   const calibrationPaths = calibration ? calibration.pairs.flatMap((p) => [p.a, p.b]) : []
   // Test images first, so a run stopped during calibration already has the test figures cached.
-  const { backend } = await records(cli, testPaths, 'test')
-  const { records: all } = await records(cli, [...testPaths, ...calibrationPaths], 'calibration')
+  const { records: testRecords, backend: testBackend } = await records(cli, testPaths, 'test')
+  const { records: all, backend: calibrationBackend } = await records(cli, calibrationPaths, 'calibration', testRecords)
+  const backend = testBackend ?? calibrationBackend
   const folds = test.folds > 1 ? test.pairs : interleaveFolds(test.pairs, CROSS_VALIDATION_FOLDS)
   const k = test.folds > 1 ? test.folds : CROSS_VALIDATION_FOLDS
   const count = (pairs: readonly LfwPair[]): string => `${pairs.filter((p) => p.same).length} same + ${pairs.filter((p) => !p.same).length} different pairs`

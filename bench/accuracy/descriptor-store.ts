@@ -31,6 +31,8 @@ export interface StoreOptions {
   workers: number
   /** JSON-lines cache file; null to keep nothing. */
   cacheFile: string | null
+  /** Records already at hand (e.g. from an earlier call of the same run); the cache file is read otherwise. */
+  known?: Map<string, ImageRecord>
   /** Called after each computed image with done / total. */
   progress?: (done: number, total: number) => void
 }
@@ -93,7 +95,7 @@ export function readCache(cacheFile: string | null): Map<string, ImageRecord> {
  * the backend the workers used (null when nothing had to be computed).
  */
 export async function computeRecords(paths: readonly string[], options: StoreOptions): Promise<{ records: Map<string, ImageRecord>; backend: string | null }> {
-  const records = readCache(options.cacheFile)
+  const records = options.known ?? readCache(options.cacheFile)
   const todo = [...new Set(paths)].filter((p) => {
     const cached = records.get(p)
     return !cached || !recordCovers(cached, options.pipelines)
