@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { greyOfImage, type ScaledGrey } from '../../src/main/services/enrolment-quality'
+import { greyOfEncoded, type ScaledGrey } from '../../src/main/services/enrolment-quality'
 import {
   assessFace,
   CAMERA_GATES,
@@ -39,7 +39,7 @@ function facesOf(key: string): LandmarkPoint[][] {
 }
 
 async function greyOf(buffer: Buffer): Promise<ScaledGrey> {
-  return greyOfImage({ kind: 'encoded', data: new Uint8Array(buffer) })
+  return greyOfEncoded(new Uint8Array(buffer))
 }
 
 /** Judges the picture `bytes` with the landmarks stored for `key` (scaled into the grey copy as main does). */

@@ -87,7 +87,7 @@ export function createEmployeeService(deps: {
       // Checked before the slow face detection so the operator hears about it at once;
       // the unique index still decides when two creations race.
       if (await repos.employees.byCode(code)) throw duplicate(code)
-      const face = photo ? await enrolment.describe(photo) : null
+      const face = photo ? await enrolment.describe(photo, source) : null
       if (face) await enrolment.assertNotSomeoneElse(face, null)
       const pinHash = pin === undefined ? undefined : await hashPin(pin)
       const at = config.now()

@@ -8,7 +8,7 @@
 import sharp from 'sharp'
 import type { ImageInput } from '../../shared/contract'
 import { ClockfaceError } from '../../shared/errors'
-import { assessFace, gatesForSource, describeIssues, type GreyImage } from '../../shared/face-quality'
+import { assessFace, describeIssues, gatesForSource, greyFromPixels, type GreyImage } from '../../shared/face-quality'
 import type { TemplateSource } from '../../shared/models'
 import type { DescribedFace } from './describe-face'
 
@@ -27,23 +27,30 @@ export interface ScaledGrey {
 }
 
 /**
- * The luminance of an enrolment image, at most {@link MAX_GREY_SIDE} px on its longest side
- * (EXIF orientation applied, as the engine does). Raises `unreadable-image` for bytes sharp
- * cannot decode (the engine would refuse them too).
+ * The luminance of a raw-pixel enrolment image at its own size (pure arithmetic; the
+ * contract caps such an image at 20 MB, about 5 megapixels of RGBA).
  */
-export async function greyOfImage(image: ImageInput): Promise<ScaledGrey> {
+export function greyOfPixels(image: Extract<ImageInput, { kind: 'pixels' }>): ScaledGrey {
+  return { grey: greyFromPixels(image.data, image.width, image.height, image.format === 'rgba' ? 4 : 3), scale: 1 }
+}
+
+/**
+ * The luminance of an encoded enrolment photo, at most {@link MAX_GREY_SIDE} px on its
+ * longest side (EXIF orientation applied, as the engine does). Call it only on bytes the
+ * engine has already decoded: it relies on the engine's screening of type and size.
+ * Raises `unreadable-image` when sharp cannot decode them after all.
+ */
+export async function greyOfEncoded(data: Uint8Array): Promise<ScaledGrey> {
   try {
-    const input =
-      image.kind === 'pixels'
-        ? sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.format === 'rgba' ? 4 : 3 } })
-        : sharp(image.data).rotate()
-    const meta = image.kind === 'pixels' ? { width: image.width, height: image.height } : (await sharp(image.data).metadata()).autoOrient
-    const longest = Math.max(meta.width, meta.height)
+    const { width, height } = (await sharp(data).metadata()).autoOrient
+    const longest = Math.max(width, height)
     const scale = longest > MAX_GREY_SIDE ? longest / MAX_GREY_SIDE : 1
-    const pipeline = scale === 1 ? input : input.resize(Math.round(meta.width / scale), Math.round(meta.height / scale), { fit: 'fill' })
-    // BT.601 luma, the weights greyFromPixels uses in the renderer.
-    const { data, info } = await pipeline
+    let pipeline = sharp(data).rotate()
+    if (scale !== 1) pipeline = pipeline.resize(Math.round(width / scale), Math.round(height / scale), { fit: 'fill' })
+    // BT.601 luma, the weights greyFromPixels uses for camera frames.
+    const { data: luma, info } = await pipeline
       .removeAlpha()
+      .toColourspace('srgb')
       .recomb([
         [0.299, 0.587, 0.114],
         [0.299, 0.587, 0.114],
@@ -52,7 +59,7 @@ export async function greyOfImage(image: ImageInput): Promise<ScaledGrey> {
       .extractChannel(0)
       .raw()
       .toBuffer({ resolveWithObject: true })
-    return { grey: { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) }, scale }
+    return { grey: { width: info.width, height: info.height, data: new Uint8Array(luma.buffer, luma.byteOffset, luma.byteLength) }, scale }
   } catch (error) {
     throw new ClockfaceError('unreadable-image', `the image could not be read (${(error as Error).message})`)
   }
@@ -77,16 +84,19 @@ export function assertEnrolmentQuality(face: DescribedFace, { grey, scale }: Sca
 
 /**
  * Describes an enrolment photo with `describe` (the engine) and checks the gates on the
- * result; see {@link assertEnrolmentQuality}. The luminance is read first: the engine may
- * detach a pixel image's buffer.
+ * result; see {@link assertEnrolmentQuality}. A pixel image's luminance is taken first (the
+ * engine may detach its buffer); an encoded photo is decoded again only after the engine
+ * has screened and decoded it, so its errors (`unsupported-image`, `too-large`,
+ * `unreadable-image`, `no-face`, `multiple-faces`) come first, as without the gates.
  */
 export async function describeCheckedFace(
   image: ImageInput,
   source: TemplateSource,
   describe: (image: ImageInput) => Promise<DescribedFace>
 ): Promise<DescribedFace> {
-  const grey = await greyOfImage(image)
+  const pixelsGrey = image.kind === 'pixels' ? greyOfPixels(image) : null
   const face = await describe(image)
+  const grey = pixelsGrey ?? (await greyOfEncoded((image as Extract<ImageInput, { kind: 'encoded' }>).data))
   assertEnrolmentQuality(face, grey, source)
   return face
 }

@@ -6,6 +6,7 @@ import type { FaceEngine } from '../engine/engine-types'
 import type { Repositories } from '../store/repositories'
 import type { NewDoc, TemplateDoc } from '../store/store-types'
 import { describeSingleFace, type DescribedFace } from './describe-face'
+import { describeCheckedFace } from './enrolment-quality'
 import { findEmployeeByCode } from './find-employee'
 import type { Gallery } from './gallery'
 import { toTemplate } from './mappers'
@@ -19,9 +20,11 @@ import type { ServiceConfig } from './service-config'
 export interface Enrolment {
   /**
    * Describes the single face of an enrolment photo (descriptor + thumbnail); stores nothing.
-   * Raises `no-face`, `multiple-faces`, `unreadable-image`, `engine-unavailable`.
+   * The face must pass the enrolment quality gates for the photo's `source` (camera gates
+   * for `camera`, looser file gates otherwise; enrolment-quality.ts), else `invalid-input`
+   * naming the reasons. Raises `no-face`, `multiple-faces`, `unreadable-image`, `engine-unavailable`.
    */
-  describe(image: ImageInput): Promise<DescribedFace>
+  describe(image: ImageInput, source: TemplateSource): Promise<DescribedFace>
   /**
    * Refuses a face that already identifies as an employee other than `employeeId` (null: a
    * new employee, so anyone counts): the nearest employee in the gallery is someone else and
@@ -63,7 +66,7 @@ export function createEnrolment(deps: {
   const { repos, engine, gallery, config } = deps
 
   const enrolment: Enrolment = {
-    describe: (image) => describeSingleFace(engine, image, true),
+    describe: (image, source) => describeCheckedFace(image, source, (checked) => describeSingleFace(engine, checked, true)),
 
     async assertNotSomeoneElse(face, employeeId) {
       const nearest = (await gallery.rank(face.descriptor))[0]
@@ -96,7 +99,7 @@ export function createEnrolment(deps: {
         throw new ClockfaceError('forbidden', 'Only an owner may add a face that does not match the employee’s enrolled faces.')
       }
       const employee = await findEmployeeByCode(repos.employees, code)
-      const face = await enrolment.describe(image)
+      const face = await enrolment.describe(image, source)
       await enrolment.assertNotSomeoneElse(face, employee._id)
       const own = await gallery.distanceTo(employee._id, face.descriptor)
       if (own !== null && own >= config.threshold && !override) {
