@@ -2,7 +2,9 @@
 import admin from './admin'
 import attendance from './attendance'
 import common from './common'
+import enrolment from './enrolment'
 import kiosk from './kiosk'
+import recognition from './recognition'
 import settings from './settings'
 
-export default { common, admin, attendance, kiosk, settings }
+export default { common, admin, attendance, kiosk, settings, recognition, enrolment }
