@@ -27,12 +27,14 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { cpus, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isMainThread } from 'node:worker_threads'
 import { defaultEnginePaths } from '../../src/main/engine/engine-paths'
 import { DEFAULT_THRESHOLD } from '../../src/main/services/service-config'
 import { computeRecords, isAccuracyWorker, runAccuracyWorker } from './descriptor-store'
+import { RECOGNITION_MODEL_ID } from '../../src/main/services/decision/recognition-model'
+import { writeCalibration } from './write-calibration'
 import { formatProtocol, parseProtocol, type ProtocolEntry } from './identify-protocol'
 import { interleaveFolds, parseLfwPairs, type LfwPair } from './lfw-pairs'
 import { makeIdentifyProtocol, parseLfwNames } from './make-identify-protocol'
@@ -86,7 +88,9 @@ function parseCli() {
       enrolled: { type: 'string', default: '1000' },
       'non-mated': { type: 'string', default: '2000' },
       seed: { type: 'string', default: '20070049' },
-      out: { type: 'string', default: join(projectRoot, 'bench', 'protocols') }
+      out: { type: 'string', default: join(projectRoot, 'bench', 'protocols') },
+      'write-calibration': { type: 'string' },
+      'calibration-pipeline': { type: 'string', default: 'f' }
     }
   })
   const mode = positionals[0] ?? 'verify'
@@ -275,6 +279,15 @@ async function verify(cli: Cli): Promise<void> {
       rows
     )
   )
+  const calibrationOut = cli.values['write-calibration']
+  if (calibrationOut && calibration) {
+    const pipeline = cli.values['calibration-pipeline'] as PipelineId
+    const written = writeCalibration(resolve(calibrationOut), RECOGNITION_MODEL_ID, pipeline, all, calibrationPaths, `LFW View 1 ${basename(calibrateFile ?? '')} images (${count(calibration.pairs)}), 150×150 copies; every pair of two images of the set`)
+    console.log(
+      `\nCalibration of pipeline ${pipeline} written to ${calibrationOut}: ${written.images} images, ${written.genuinePairs} genuine and ${written.impostorPairs} impostor pairs; ` +
+        `closest impostor distances ${written.tail.closestImpostors.slice(0, 5).join(', ')}.`
+    )
+  }
   console.log(`\nThresholds (Euclidean distance for a–d, cosine similarity for e; the shipped cosine is 1 − d²/2, its equal on unit vectors)${farNote(0.001)}:\n`)
   console.log(markdownTable(['pipeline', 'shipped', 'calibrated', `per-fold (${k}-fold)`, 'at FAR 1%', 'at FAR 0.1%', 'multi-face images (test)'], thresholdRows))
   console.log(

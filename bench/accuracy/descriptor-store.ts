@@ -11,6 +11,8 @@ import { defaultEnginePaths } from '../../src/main/engine/engine-paths'
 import type { BackendChoice } from '../../src/main/engine/engine-types'
 import { loadFaceApi, type LoadedFaceApi } from '../../src/main/engine/face-api-loader'
 import { readModelFiles, REQUIRED_MODELS } from '../../src/main/engine/model-files'
+import { loadMobileFaceNet, MOBILEFACENET_FILE, type MobileFaceNet } from '../../src/main/engine/mobilefacenet'
+import type { TfNamespace } from '../../src/main/engine/tflite/tflite-runner'
 import { processImage, recordCovers, type ImageRecord, type PipelineId } from './pipelines'
 
 /** What a worker thread is started with. */
@@ -38,7 +40,7 @@ export interface StoreOptions {
 }
 
 /** Loads face-api and the engine's model files into this thread; resolves with the loaded API. */
-export async function loadModels(backend: BackendChoice): Promise<LoadedFaceApi> {
+export async function loadModels(backend: BackendChoice): Promise<LoadedFaceApi & { mfn: MobileFaceNet }> {
   const paths = defaultEnginePaths()
   const api = await loadFaceApi({ backend, wasmDir: paths.wasmDir })
   const nets = [api.faceapi.nets.tinyFaceDetector, api.faceapi.nets.ssdMobilenetv1, api.faceapi.nets.faceLandmark68Net, api.faceapi.nets.faceRecognitionNet]
@@ -46,7 +48,8 @@ export async function loadModels(backend: BackendChoice): Promise<LoadedFaceApi>
     const files = readModelFiles(paths.modelsDir, name)
     nets[i]?.loadFromWeightMap(api.tf.io.decodeWeights(files.weights, files.specs))
   })
-  return api
+  const mfn = loadMobileFaceNet(api.tf as unknown as TfNamespace, new Uint8Array(readFileSync(join(paths.modelsDir, MOBILEFACENET_FILE))))
+  return { ...api, mfn }
 }
 
 /** True in a thread started by {@link computeRecords}. */
@@ -65,7 +68,7 @@ export async function runAccuracyWorker(): Promise<void> {
       port.close()
       process.exit(0)
     }
-    processImage(api, join(setup.imagesDir, path), path, setup.pipelines).then(
+    processImage(api, join(setup.imagesDir, path), path, setup.pipelines, api.mfn).then(
       (record) => port.postMessage(record),
       (error: unknown) => port.postMessage({ path, error: `inference failed: ${(error as Error).message}` } satisfies ImageRecord)
     )

@@ -13,6 +13,11 @@
  * - d `mirror`: c plus test-time augmentation: the descriptors of the chip and of its mirror
  *   image are added (and halved, which keeps Euclidean distances on one descriptor's scale).
  * - e `cosine`: d's descriptor L2-normalised, compared by cosine similarity.
+ * - f `mobilefacenet`: b's detection and landmarks, MobileFaceNet (192-D) on the 112 px chip
+ *   aligned to insightface's ArcFace template, with mirror TTA, L2-normalised, cosine similarity.
+ * - g `product`: exactly what the engine does for a photo today (run-detection.ts: SSD on the
+ *   image, on a padded canvas only when that finds no face; ArcFace chip; MobileFaceNet with
+ *   mirror TTA), called through the engine's own function.
  *
  * One pass per image computes every stage the chosen pipelines need, and times each stage, so
  * a pipeline's time is the sum of the stages it runs, measured in the same pass.
@@ -23,11 +28,12 @@ import sharp from 'sharp'
 import { detectorOptions } from '../../src/main/engine/detector-options'
 import type { LoadedFaceApi } from '../../src/main/engine/face-api-loader'
 import { prepareImage } from '../../src/main/engine/image-input'
-import { rgbValues } from '../../src/main/engine/run-detection'
-import { extractChip, mirror, type Point, type RgbImage } from './face-chip'
+import { rgbValues, runDetection } from '../../src/main/engine/run-detection'
+import { extractChip, mirror, type Point, type RgbImage } from '../../src/main/engine/face-chip'
+import type { MobileFaceNet } from '../../src/main/engine/mobilefacenet'
 
 /** Pipeline identifiers, in the order they build on each other. */
-export const PIPELINE_IDS = ['a', 'b', 'c', 'd', 'e'] as const
+export const PIPELINE_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const
 /** One of {@link PIPELINE_IDS}. */
 export type PipelineId = (typeof PIPELINE_IDS)[number]
 
@@ -37,11 +43,13 @@ export const PIPELINE_NAMES: Readonly<Record<PipelineId, string>> = {
   b: 'b + padded canvas',
   c: 'c + 5-point dlib chip',
   d: 'd + mirror TTA',
-  e: 'e + cosine on L2-normalised'
+  e: 'e + cosine on L2-normalised',
+  f: 'f MobileFaceNet, ArcFace chip, mirror, cosine',
+  g: 'g product engine (SSD, padded on a miss, f)'
 }
 
 /** How a pipeline compares two templates: by Euclidean distance (lower is closer) or cosine similarity. */
-export const PIPELINE_METRIC: Readonly<Record<PipelineId, 'euclidean' | 'cosine'>> = { a: 'euclidean', b: 'euclidean', c: 'euclidean', d: 'euclidean', e: 'cosine' }
+export const PIPELINE_METRIC: Readonly<Record<PipelineId, 'euclidean' | 'cosine'>> = { a: 'euclidean', b: 'euclidean', c: 'euclidean', d: 'euclidean', e: 'cosine', f: 'cosine', g: 'cosine' }
 
 /**
  * Canvas side as a multiple of the image side for pipelines b–e: the image is centred with
@@ -66,7 +74,16 @@ export interface PaddedStage {
   /** Descriptor of the dlib chip (c) and of its mirror image (d, e). */
   chip: number[] | null
   chipMirror: number[] | null
-  ms: { input: number; detect: number; crop: number; chip: number; mirror: number }
+  /** MobileFaceNet descriptor with mirror TTA, unit length (f); absent when not computed. */
+  mfn?: number[] | null
+  ms: { input: number; detect: number; crop: number; chip: number; mirror: number; mfn?: number }
+}
+
+/** What the engine's own photo detection (pipeline g) gave: faces found, the central face's descriptor, ms. */
+export interface EngineStage {
+  faces: number
+  descriptor: number[] | null
+  ms: number
 }
 
 /** Everything computed for one image; `error` when it could not be read (e.g. a missing file). */
@@ -75,18 +92,20 @@ export interface ImageRecord {
   error?: string
   raw?: RawStage
   padded?: PaddedStage
+  engine?: EngineStage
 }
 
 /** The stages a set of pipelines needs. */
-export function stagesFor(pipelines: readonly PipelineId[]): { raw: boolean; padded: boolean } {
-  return { raw: pipelines.includes('a'), padded: pipelines.some((p) => p !== 'a') }
+export function stagesFor(pipelines: readonly PipelineId[]): { raw: boolean; padded: boolean; engine: boolean } {
+  return { raw: pipelines.includes('a'), padded: pipelines.some((p) => p !== 'a' && p !== 'g'), engine: pipelines.includes('g') }
 }
 
 /** True when `record` already holds every stage `pipelines` needs (or records a read error). */
 export function recordCovers(record: ImageRecord, pipelines: readonly PipelineId[]): boolean {
   if (record.error) return true
   const need = stagesFor(pipelines)
-  return (!need.raw || record.raw !== undefined) && (!need.padded || record.padded !== undefined)
+  const mfn = !pipelines.includes('f') || record.padded?.mfn !== undefined || record.padded?.faces === 0
+  return (!need.raw || record.raw !== undefined) && (!need.padded || record.padded !== undefined) && (!need.engine || record.engine !== undefined) && mfn
 }
 
 /** Index of the face whose box centre is nearest the image centre (LFW centres the labelled person). */
@@ -140,7 +159,7 @@ async function describeRgb(api: LoadedFaceApi, image: RgbImage): Promise<number[
   }
 }
 
-async function paddedStage(api: LoadedFaceApi, bytes: Uint8Array, withChips: boolean): Promise<PaddedStage> {
+async function paddedStage(api: LoadedFaceApi, bytes: Uint8Array, withChips: boolean, mfn: MobileFaceNet | undefined): Promise<PaddedStage> {
   const { faceapi, tf } = api
   const t0 = performance.now()
   const meta = await sharp(bytes).metadata()
@@ -156,7 +175,7 @@ async function paddedStage(api: LoadedFaceApi, bytes: Uint8Array, withChips: boo
     .toBuffer({ resolveWithObject: true })
   const canvas: RgbImage = { width: info.width, height: info.height, data: new Uint8Array(data) }
   const input = tf.tensor3d(Int32Array.from(canvas.data), [canvas.height, canvas.width, 3], 'int32')
-  const ms = { input: 0, detect: 0, crop: 0, chip: 0, mirror: 0 }
+  const ms: PaddedStage['ms'] = { input: 0, detect: 0, crop: 0, chip: 0, mirror: 0 }
   try {
     const t1 = performance.now()
     ms.input = t1 - t0
@@ -182,22 +201,38 @@ async function paddedStage(api: LoadedFaceApi, bytes: Uint8Array, withChips: boo
     }
     const t3 = performance.now()
     ms.crop = t3 - t2
-    if (!withChips) return { faces: results.length, crop: cropDescriptor, chip: null, chipMirror: null, ms }
+    let mfnDescriptor: number[] | null | undefined
+    if (mfn) {
+      const t = performance.now()
+      mfnDescriptor = Array.from(mfn.describe(canvas, chosen.landmarks.positions as Point[]))
+      ms.mfn = performance.now() - t
+    }
+    const t3b = performance.now()
+    if (!withChips) return { faces: results.length, crop: cropDescriptor, chip: null, chipMirror: null, mfn: mfnDescriptor, ms }
 
     const chip = extractChip(canvas, chosen.landmarks.positions as Point[])
     const chipDescriptor = await describeRgb(api, chip)
     const t4 = performance.now()
-    ms.chip = t4 - t3
+    ms.chip = t4 - t3b
     const mirrorDescriptor = await describeRgb(api, mirror(chip))
     ms.mirror = performance.now() - t4
-    return { faces: results.length, crop: cropDescriptor, chip: chipDescriptor, chipMirror: mirrorDescriptor, ms }
+    return { faces: results.length, crop: cropDescriptor, chip: chipDescriptor, chipMirror: mirrorDescriptor, mfn: mfnDescriptor, ms }
   } finally {
     input.dispose()
   }
 }
 
+async function engineStage(api: LoadedFaceApi, mfn: MobileFaceNet, bytes: Uint8Array): Promise<EngineStage> {
+  const t0 = performance.now()
+  const image = await prepareImage({ kind: 'encoded', data: bytes })
+  const faces = await runDetection(api, mfn, image, { detector: 'ssd-mobilenetv1', withDescriptors: true })
+  const ms = performance.now() - t0
+  const chosen = faces[centralFace(faces.map((f) => f.box), image.width, image.height)]
+  return { faces: faces.length, descriptor: chosen?.descriptor ?? null, ms }
+}
+
 /** Runs every stage `pipelines` needs on the image file `file` (read errors are recorded, not thrown). */
-export async function processImage(api: LoadedFaceApi, file: string, path: string, pipelines: readonly PipelineId[]): Promise<ImageRecord> {
+export async function processImage(api: LoadedFaceApi, file: string, path: string, pipelines: readonly PipelineId[], mfn?: MobileFaceNet): Promise<ImageRecord> {
   let bytes: Uint8Array
   try {
     bytes = new Uint8Array(readFileSync(file))
@@ -206,8 +241,9 @@ export async function processImage(api: LoadedFaceApi, file: string, path: strin
   }
   const need = stagesFor(pipelines)
   const record: ImageRecord = { path }
+  if (need.engine && mfn) record.engine = await engineStage(api, mfn, bytes)
   if (need.raw) record.raw = await rawStage(api, bytes)
-  if (need.padded) record.padded = await paddedStage(api, bytes, pipelines.some((p) => p === 'c' || p === 'd' || p === 'e'))
+  if (need.padded) record.padded = await paddedStage(api, bytes, pipelines.some((p) => p === 'c' || p === 'd' || p === 'e'), pipelines.includes('f') ? mfn : undefined)
   return record
 }
 
@@ -220,10 +256,12 @@ function l2normalise(v: readonly number[]): number[] {
 export function templateOf(record: ImageRecord | undefined, pipeline: PipelineId): number[] | null {
   if (!record || record.error) return null
   if (pipeline === 'a') return record.raw?.descriptor ?? null
+  if (pipeline === 'g') return record.engine?.descriptor ?? null
   const padded = record.padded
   if (!padded) return null
   if (pipeline === 'b') return padded.crop
   if (pipeline === 'c') return padded.chip
+  if (pipeline === 'f') return padded.mfn ?? null
   if (!padded.chip || !padded.chipMirror) return null
   const mirror = padded.chipMirror
   const averaged = padded.chip.map((x, i) => (x + (mirror[i] as number)) / 2)
@@ -247,16 +285,19 @@ export function displayThreshold(pipeline: PipelineId, score: number): number {
 /** Time in ms this pipeline spent on the image (decode and every stage it runs), or null when not run. */
 export function pipelineMs(record: ImageRecord, pipeline: PipelineId): number | null {
   if (pipeline === 'a') return record.raw?.ms ?? null
+  if (pipeline === 'g') return record.engine?.ms ?? null
   const ms = record.padded?.ms
   if (!ms) return null
   const base = ms.input + ms.detect
   if (pipeline === 'b') return base + ms.crop
   if (pipeline === 'c') return base + ms.chip
+  if (pipeline === 'f') return base + (ms.mfn ?? 0)
   return base + ms.chip + ms.mirror
 }
 
 /** Faces the detector found in the image for this pipeline (a: the image as sent; b–e: the padded canvas), null when unreadable. */
 export function facesFound(record: ImageRecord, pipeline: PipelineId): number | null {
   if (record.error) return null
+  if (pipeline === 'g') return record.engine?.faces ?? null
   return (pipeline === 'a' ? record.raw?.faces : record.padded?.faces) ?? null
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { apiHostSchema } from './api-host'
 import type { ErrorCode, Result } from './errors'
+import { livenessPolicySchema } from './liveness-policy'
 import {
   adminAccountSchema,
   adminRoleSchema,
@@ -252,6 +253,45 @@ export const SETTINGS_RANGES = {
   autoCloseHours: { min: 1, max: 48 }
 } as const
 
+/**
+ * The calibration report (getRecognitionReport). Distances are Euclidean between unit-length
+ * descriptors; rates are fractions (0..1). `threshold` is the 1:1 threshold in force,
+ * `identificationThreshold` the one 1:N uses for `galleryPersons` people at `targetFpir`;
+ * `curve` the benchmark's FAR and FRR per threshold; `migration` the recomputation of
+ * templates made by an earlier model.
+ */
+export const recognitionReportSchema = z.object({
+  model: z.string(),
+  modelName: z.string(),
+  metric: z.literal('euclidean-l2'),
+  calibration: z.object({ protocol: z.string(), measuredAt: z.string(), genuinePairs: z.number().int(), impostorPairs: z.number().int() }),
+  threshold: z.number(),
+  defaultThreshold: z.number(),
+  targetFpir: z.number(),
+  ambiguityMargin: z.number(),
+  galleryPersons: z.number().int(),
+  identificationThreshold: z.number(),
+  farAtThreshold: z.number(),
+  frrAtThreshold: z.number(),
+  expectedFpir: z.number(),
+  frrAtIdentificationThreshold: z.number(),
+  curve: z.array(z.object({ distance: z.number(), far: z.number(), frr: z.number() })),
+  migration: z.object({ state: z.enum(['idle', 'running', 'done', 'error']), total: z.number().int(), done: z.number().int(), failed: z.number().int(), error: z.string().nullable() })
+})
+/** See {@link recognitionReportSchema}. */
+export type RecognitionReport = z.infer<typeof recognitionReportSchema>
+
+/**
+ * Ranges of the recognition decision settings (fractional, unlike SETTINGS_RANGES): a match
+ * threshold between unit-length descriptors (0.5 accepts almost nobody, 1.3 almost anybody),
+ * a target FPIR from 0.01% to 10%, an ambiguity margin up to 0.3.
+ */
+export const SETTINGS_DECISION_RANGES = {
+  matchThreshold: { min: 0.5, max: 1.3 },
+  targetFpir: { min: 0.0001, max: 0.1 },
+  ambiguityMargin: { min: 0, max: 0.3 }
+} as const
+
 const settingValue = (name: keyof typeof SETTINGS_RANGES) =>
   z.number().int().min(SETTINGS_RANGES[name].min).max(SETTINGS_RANGES[name].max)
 
@@ -286,7 +326,10 @@ export const settingsChangesSchema = z.object({
   apiRatePerMinute: settingValue('apiRatePerMinute').optional(),
   autoCloseHours: settingValue('autoCloseHours').optional(),
   punchPhotos: z.boolean().optional(),
-  language: languageSchema.optional()
+  language: languageSchema.optional(),
+  matchThreshold: z.number().min(SETTINGS_DECISION_RANGES.matchThreshold.min).max(SETTINGS_DECISION_RANGES.matchThreshold.max).nullable().optional(),
+  targetFpir: z.number().min(SETTINGS_DECISION_RANGES.targetFpir.min).max(SETTINGS_DECISION_RANGES.targetFpir.max).optional(),
+  ambiguityMargin: z.number().min(SETTINGS_DECISION_RANGES.ambiguityMargin.min).max(SETTINGS_DECISION_RANGES.ambiguityMargin.max).optional()
 })
 
 /**
@@ -656,13 +699,15 @@ export const contract = {
     errors: []
   }),
   updateKiosk: operation({
-    summary: "Changes a kiosk's time zone, punch choice (automatic or In/Out/Break buttons) and verify mode.",
+    summary: "Changes a kiosk's time zone, punch choice (automatic or In/Out/Break buttons), verify mode and presentation-attack policy.",
     access: 'admin',
     input: z.object({
       id: z.string().min(1).max(64),
       timeZone: timeZoneSchema.optional(),
       punchChoice: punchChoiceModeSchema.optional(),
-      verifyMode: z.boolean().optional()
+      verifyMode: z.boolean().optional(),
+      /** Presentation-attack policy fields to change (the others keep their values). */
+      liveness: livenessPolicySchema.partial().strict().optional()
     }),
     output: kioskRegistrationSchema,
     errors: ['not-found'],
@@ -856,6 +901,17 @@ export const contract = {
     output: personDataSchema,
     errors: ['not-found'],
     audited: true
+  }),
+
+  getRecognitionReport: operation({
+    summary:
+      'Calibration report: the recognition model, the thresholds in force, the false-accept and false-reject rates they correspond to on the benchmark, the expected false-positive identification rate at the current gallery size, the FAR/FRR curve, and the template migration progress.',
+    access: 'admin',
+    scope: 'admin',
+    rest: { method: 'GET', path: '/recognition/report', status: 200 },
+    input: z.object({}),
+    output: recognitionReportSchema,
+    errors: []
   }),
 
   // ── Data health: damaged files, repair, backups ──

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import { errorCodes } from './errors'
+import { livenessPolicySchema, livenessVerdictSchema } from './liveness-policy'
 
 const isoTime = z.string()
 
@@ -235,14 +236,17 @@ export const kioskFaceSchema = identifiedFaceSchema.extend({
   confirmed: z.boolean(),
   punch: punchSchema.nullable(),
   /** Buttons mode: the choice offered instead of a punch (null or absent otherwise). */
-  offer: punchOfferSchema.nullable().optional()
+  offer: punchOfferSchema.nullable().optional(),
+  /** The presentation-attack check of a confirmed face (absent when the kiosk's policy is off); a face that failed it has no punch. */
+  liveness: livenessVerdictSchema.optional()
 })
 /** See {@link kioskFaceSchema}. */
 export type KioskFace = z.infer<typeof kioskFaceSchema>
 
 /**
  * Result of 1:1 verification, shaped like the usual face-verification web services (e.g.
- * deepface's verify): `verified` when `distance` (Euclidean, probe to the employee's nearest
+ * deepface's verify): `verified` when `distance` (Euclidean between L2-normalised descriptors, deepface's
+ * `euclidean_l2`, equal to √(2 − 2·cosine similarity); probe to the employee's nearest
  * template) is strictly under `threshold`; the recognition `model`, the `metric`, the face
  * `detector` run on the probe and the probe `face` in the pixels of the image sent.
  */
@@ -251,7 +255,7 @@ export const verificationSchema = z.object({
   distance: z.number(),
   threshold: z.number(),
   model: z.string(),
-  metric: z.literal('euclidean'),
+  metric: z.literal('euclidean_l2'),
   detector: z.string(),
   face: detectedFaceSchema
 })
@@ -389,6 +393,8 @@ export const kioskRegistrationSchema = z.object({
   punchChoice: punchChoiceModeSchema,
   /** Verify mode: employee code first, then a 1:1 face check against that person. */
   verifyMode: z.boolean(),
+  /** Presentation-attack policy (liveness-policy.ts). */
+  liveness: livenessPolicySchema,
   createdAt: isoTime,
   createdBy: z.string(),
   lastSeenAt: isoTime.optional(),
@@ -458,7 +464,13 @@ export const settingsSchema = z.object({
   apiRatePerMinute: z.number().int(),
   autoCloseHours: z.number().int(),
   punchPhotos: z.boolean(),
-  language: z.enum(['en', 'es'])
+  language: z.enum(['en', 'es']),
+  /** 1:1 match threshold, Euclidean distance between unit-length descriptors; null: the recognition model's calibrated default. */
+  matchThreshold: z.number().nullable(),
+  /** Largest false-positive identification rate (0..1) 1:N may run at; the threshold tightens as the gallery grows to keep it. */
+  targetFpir: z.number(),
+  /** A 1:N match is refused when the next person is closer than this (Euclidean distance) to the best. */
+  ambiguityMargin: z.number()
 })
 /** See {@link settingsSchema}. */
 export type Settings = z.infer<typeof settingsSchema>
@@ -473,10 +485,10 @@ export type SettingChange = z.infer<typeof settingChangeSchema>
 
 /**
  * One face template with everything stored about it, for an access request (the one place a
- * descriptor leaves main): the 128-D `descriptor` (unit-free floats) and the JPEG thumbnail
- * as a data: URL.
+ * descriptor leaves main): the `descriptor` (unit-free floats), the id of the recognition
+ * `model` that made it, the JPEG thumbnail and the stored aligned face as data: URLs.
  */
-export const exportedTemplateSchema = faceTemplateSchema.extend({ descriptor: z.array(z.number()) })
+export const exportedTemplateSchema = faceTemplateSchema.extend({ descriptor: z.array(z.number()), model: z.string(), alignedFace: z.string().optional() })
 /** See {@link exportedTemplateSchema}. */
 export type ExportedTemplate = z.infer<typeof exportedTemplateSchema>
 

@@ -13,6 +13,7 @@ import type { AuditEntry, Employee, Verification } from '../../src/shared/models
 import type { IdentifyJsonEntry } from '../../src/main/cli/face-commands'
 import { deepfaceUnit, hasDeepfaceUnit, identityClusters, missingDatasetsReason } from '../helpers/datasets'
 import { ensureBundle } from './services-fixture'
+import { DEFAULT_THRESHOLD } from '../../src/main/services/service-config'
 
 if (!hasDeepfaceUnit) console.warn(`cli: skipped, ${missingDatasetsReason}`)
 
@@ -105,8 +106,9 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
       expect(r.status, r.stderr).toBe(0)
       const entries = JSON.parse(r.stdout) as IdentifyJsonEntry[]
       expect(entries, file).toHaveLength(1)
-      expect(entries[0]).toMatchObject({ code, threshold: 0.55 })
-      expect(entries[0]!.distance).toBeLessThan(0.55)
+      expect(entries[0]!.code).toBe(code)
+      expect(entries[0]!.distance).toBeLessThan(entries[0]!.threshold)
+      expect(entries[0]!.threshold).toBeLessThanOrEqual(DEFAULT_THRESHOLD)
     }
     // Every face gets an entry; strangers come back with null code and name.
     const group = JSON.parse(cli('identify', deepfaceUnit('selfie-many-people.jpg'), '--json').stdout) as IdentifyJsonEntry[]
@@ -118,7 +120,7 @@ describe.skipIf(!hasDeepfaceUnit)('clockface CLI', () => {
   it('verifies 1:1 and enrols single photos', () => {
     const [code, file] = [...probes][0]!
     const v = JSON.parse(cli('verify', '--code', code, deepfaceUnit(file), '--json').stdout) as Verification
-    expect(v).toMatchObject({ verified: true, metric: 'euclidean', threshold: 0.55 })
+    expect(v).toMatchObject({ verified: true, metric: 'euclidean_l2', threshold: DEFAULT_THRESHOLD })
 
     // Another photo of an imported person cannot become a second employee: one person, one code.
     const twice = cli('enrol', '--code', 'D1', '--name', 'Same Face', '--consent', deepfaceUnit(probes.get('C3')!))

@@ -48,24 +48,25 @@ describe.skipIf(!hasDeepfaceUnit)(`face engine on real photos${hasDeepfaceUnit ?
   })
   afterAll(() => engine?.close())
 
-  it('reports ready with the wasm backend and all four models', () => {
+  it('reports ready with the wasm backend and all five models', () => {
     expect(engine.status()).toEqual({
       state: 'ready',
       progress: 1,
       backend: 'wasm',
-      models: ['tiny_face_detector_model', 'ssd_mobilenetv1_model', 'face_landmark_68_model', 'face_recognition_model'],
+      models: ['tiny_face_detector_model', 'ssd_mobilenetv1_model', 'face_landmark_68_model', 'face_recognition_model', 'mobilefacenet'],
       error: null
     })
   })
 
-  it('finds the one face of img1.jpg with 68 landmarks inside the image and a 128-D descriptor', async () => {
+  it('finds the one face of img1.jpg with 68 landmarks inside the image and a 192-D unit-length descriptor', async () => {
     const result = await engine.detect(encoded('img1.jpg'), { ...photo, withThumbnails: true })
     expect([result.width, result.height]).toEqual([1382, 1868])
     expect(result.faces).toHaveLength(1)
     const face = result.faces[0] as EngineFace
     expect(face.score).toBeGreaterThan(0.9)
     expectInside(face, result.width, result.height)
-    expect(face.descriptor).toHaveLength(128)
+    expect(face.descriptor).toHaveLength(192)
+    expect(Math.hypot(...face.descriptor!)).toBeCloseTo(1, 5)
     expect(face.descriptor?.every(Number.isFinite)).toBe(true)
     expect(result.elapsedMs).toBeGreaterThan(0)
 

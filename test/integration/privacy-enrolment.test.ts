@@ -14,6 +14,7 @@ import type { TemplateDoc } from '../../src/main/store/store-types'
 import { deepfaceUnit, hasDeepfaceUnit, identityClusters, missingDatasetsReason } from '../helpers/datasets'
 import { rgbaFrame } from './engine-harness'
 import { photo, startTestCore, value, type TestCore } from './services-fixture'
+import { DEFAULT_THRESHOLD } from '../../src/main/services/service-config'
 
 if (!hasDeepfaceUnit) console.warn(`privacy-enrolment: skipped, ${missingDatasetsReason}`)
 
@@ -133,7 +134,7 @@ describe.skipIf(!hasDeepfaceUnit)('biometric privacy with the real engine', () =
     expect(data.consent).toMatchObject({ textVersion: CONSENT_TEXT_VERSION })
     expect(data.templates).toHaveLength(1)
     const [template] = data.templates
-    expect(template!.descriptor).toHaveLength(128)
+    expect(template!.descriptor).toHaveLength(192)
     expect(template!.descriptor.every((x) => typeof x === 'number' && Number.isFinite(x))).toBe(true)
     const jpeg = Buffer.from(template!.thumbnail.replace(/^data:image\/jpeg;base64,/, ''), 'base64')
     expect((await sharp(jpeg).metadata()).format).toBe('jpeg')
@@ -167,7 +168,7 @@ describe.skipIf(!hasDeepfaceUnit)('biometric privacy with the real engine', () =
 
     const asAdmin = value(await t.call('recogniseFrame', { frame: frame() }))
     expect(asAdmin.faces[0]!.match).toBeNull()
-    expect(asAdmin.faces[0]!.nearestDistance).toBeGreaterThanOrEqual(0.55)
+    expect(asAdmin.faces[0]!.nearestDistance).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD)
 
     // Thumbnails and photo identification are admin operations: a kiosk gets neither.
     expect(await t.callAs(kiosk, 'listTemplates', { code: 'X1' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chipTemplate, similarityTransform } from '../../bench/accuracy/face-chip'
+import { chipTemplate, similarityTransform } from '../../src/main/engine/face-chip'
 import { parseLfwPairs } from '../../bench/accuracy/lfw-pairs'
 import {
   accuracyAt,

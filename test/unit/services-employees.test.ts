@@ -9,6 +9,9 @@ import type { Result } from '../../src/shared/errors'
 import { euclideanDistance } from '../../src/main/services/euclidean'
 import { createGallery } from '../../src/main/services/gallery'
 import { createIdentifier } from '../../src/main/services/identification'
+import { CALIBRATION } from '../../src/main/services/decision/calibration'
+import { RECOGNITION_MODEL_ID } from '../../src/main/services/decision/recognition-model'
+import { expectedFpir, openSetThreshold } from '../../src/main/services/decision/threshold-policy'
 import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
 import type { Repositories } from '../../src/main/store/repositories'
 import type { ClockfaceStore } from '../../src/main/store/store-types'
@@ -92,26 +95,35 @@ describe('employees', () => {
 })
 
 describe('gallery and 1:N decision rule', () => {
-  // Synthetic 128-D vectors: this checks the nearest-neighbour bookkeeping, not recognition.
-  const vector = (fill: (i: number) => number) => Array.from({ length: 128 }, (_, i) => fill(i))
+  // Synthetic vectors: this checks the nearest-neighbour bookkeeping and the decision rule, not recognition.
+  const vector = (fill: (i: number) => number) => Array.from({ length: 192 }, (_, i) => fill(i))
   const base = vector((i) => Math.sin(i))
   const shifted = (by: number) => base.map((v, i) => (i === 0 ? v + by : v)) // Euclidean distance `by` from base
 
-  async function employeeWith(code: string, descriptors: number[][]): Promise<string> {
+  async function employeeWith(code: string, descriptors: number[][], model: string | null = RECOGNITION_MODEL_ID): Promise<string> {
     const e = await store.employees.insert({ code, name: code, department: '', createdAt: '', updatedAt: '' })
-    for (const descriptor of descriptors) await store.templates.insert({ employeeId: e._id, descriptor, thumbnail: '', source: 'file', createdAt: '' })
+    for (const descriptor of descriptors) await store.templates.insert({ employeeId: e._id, descriptor, thumbnail: '', source: 'file', createdAt: '', ...(model ? { model } : {}) })
     return e._id
   }
 
-  it('takes each employee’s nearest template, accepts strictly under the threshold, and flags close runners-up', async () => {
+  /** Decision settings with a fixed threshold; the target FPIR is loose enough not to tighten it for these few people. */
+  const decisionConfig = (warnings: string[], threshold = 0.55, ambiguityMargin = 0.05) => ({
+    warn: (m: string) => warnings.push(m),
+    decision: () => ({ threshold, targetFpir: 0.1, ambiguityMargin })
+  })
+
+  it('takes each employee’s nearest template, accepts strictly under the threshold, and refuses close runners-up', async () => {
     const warnings: string[] = []
-    const config = { threshold: 0.55, warn: (m: string) => warnings.push(m) }
+    const config = decisionConfig(warnings)
     expect(await createIdentifier(repos.employees, createGallery(repos.templates), config).identify(base)).toEqual({ match: null, nearestDistance: null })
 
     await employeeWith('A', [shifted(2), shifted(0.2)])
     await employeeWith('B', [shifted(-0.3)])
+    // Templates of an earlier recognition model are not comparable and stay out of the gallery.
+    await employeeWith('OLD', [shifted(0.01)], null)
     // The gallery reads the store once, on first use; later changes go through add/remove.
     const gallery = createGallery(repos.templates)
+    expect(await gallery.persons()).toBe(2)
     const identifier = createIdentifier(repos.employees, gallery, config)
     const id = await identifier.identify(base)
     expect(id.match).toMatchObject({ code: 'A', threshold: 0.55 })
@@ -127,16 +139,33 @@ describe('gallery and 1:N decision rule', () => {
     const aId = (await store.employees.findOne({ code: 'A' }))!._id
     const atThreshold = (await gallery.distanceTo(aId, probe))!
     expect(atThreshold).toBeCloseTo(euclideanDistance(probe, shifted(0.2)), 6)
-    expect((await createIdentifier(repos.employees, gallery, { ...config, threshold: atThreshold }).identify(probe)).match).toBeNull()
-    expect((await createIdentifier(repos.employees, gallery, { ...config, threshold: atThreshold + 1e-9 }).identify(probe)).match?.code).toBe('A')
+    expect((await createIdentifier(repos.employees, gallery, decisionConfig(warnings, atThreshold)).identify(probe)).match).toBeNull()
+    expect((await createIdentifier(repos.employees, gallery, decisionConfig(warnings, atThreshold + 1e-9)).identify(probe)).match?.code).toBe('A')
 
+    // C at 0.22 is within the margin of A at 0.2: nobody is named.
     const c = await employeeWith('C', [shifted(-0.22)])
     await gallery.add({ id: 'c-template', employeeId: c, descriptor: shifted(-0.22) })
-    expect((await identifier.identify(base)).match?.code).toBe('A')
+    const ambiguous = await identifier.identify(base)
+    expect(ambiguous).toMatchObject({ match: null, ambiguous: true })
+    expect(ambiguous.nearestDistance).toBeCloseTo(0.2, 6)
     expect(warnings).toHaveLength(1)
+    // With no margin the nearest wins.
+    expect((await createIdentifier(repos.employees, gallery, decisionConfig(warnings, 0.55, 0)).identify(base)).match?.code).toBe('A')
 
     await gallery.removeEmployee(c)
     expect(await gallery.distanceTo(aId, base)).toBeCloseTo(0.2, 6)
     expect(await gallery.distanceTo(c, base)).toBeNull()
+  })
+
+  it('tightens the 1:N threshold as the gallery grows, to keep the false-positive identification rate', () => {
+    const few = openSetThreshold(CALIBRATION, 1.2, 0.01, 10)
+    const many = openSetThreshold(CALIBRATION, 1.2, 0.01, 10_000)
+    expect(few).toBeLessThanOrEqual(1.2)
+    expect(many).toBeLessThan(few)
+    // The expected FPIR at the tightened threshold is the target (the rule's inverse).
+    expect(expectedFpir(CALIBRATION, few, 10)).toBeCloseTo(0.01, 3)
+    expect(expectedFpir(CALIBRATION, many, 10_000)).toBeCloseTo(0.01, 3)
+    // Never looser than the 1:1 threshold.
+    expect(openSetThreshold(CALIBRATION, 0.6, 0.01, 1)).toBe(0.6)
   })
 })

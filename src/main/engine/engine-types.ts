@@ -4,6 +4,7 @@
  */
 import type { ImageInput } from '../../shared/contract'
 import type { DetectedFace, EngineStatus } from '../../shared/models'
+import type { AttackScores, PadDetector } from './pad/pad-runner'
 
 /** Face detectors the engine carries. */
 export type DetectorName = 'tiny-face-detector' | 'ssd-mobilenetv1'
@@ -17,12 +18,17 @@ export interface DetectOptions {
    * The 68 landmarks always come along (≈ 10–12 ms per face).
    */
   detector: DetectorName
-  /** Compute the 128-D descriptor of each face (≈ 25 ms more per face). */
+  /** Compute each face's descriptor (MobileFaceNet with mirror TTA, 192-D; ≈ 25 ms more per face). */
   withDescriptors: boolean
-  /** Add a JPEG thumbnail of each aligned face crop (150×150 px). */
+  /** Add a JPEG thumbnail of each face (150×150 px) and its aligned face for storage (224×224 px, aligned-face.ts). */
   withThumbnails?: boolean
   /** Minimum detector score, 0..1 (default 0.5 for both detectors, see detector-options.ts). */
   minScore?: number
+  /**
+   * Presentation-attack detectors to score each face with (pad/pad-runner.ts; `texture` adds
+   * about 2 ms per face); the scores come back in {@link EngineFace.attackScores}.
+   */
+  presentationAttack?: readonly PadDetector[]
   /**
    * Side in pixels of the square the tiny face detector resizes the image to; a multiple of 32
    * (default 416, see detector-options.ts). Smaller is faster but misses small faces.
@@ -33,10 +39,14 @@ export interface DetectOptions {
 
 /** A face as the engine returns it. */
 export interface EngineFace extends DetectedFace {
-  /** 128-D face descriptor (embedding) of the FaceNet-style ResNet-34 in face-api; unit-free. */
+  /** MobileFaceNet descriptor (192 numbers, unit length; compare by Euclidean distance or cosine similarity). */
   descriptor?: number[]
-  /** JPEG bytes of the aligned face crop. */
+  /** JPEG bytes of the face crop shown in lists. */
   thumbnail?: Uint8Array
+  /** Presentation-attack scores by detector, 0 (bona fide) … ≈1 (attack), when asked for. */
+  attackScores?: AttackScores
+  /** JPEG bytes of the 5-point aligned face a template keeps for recomputing (aligned-face.ts). */
+  alignedFace?: Uint8Array
 }
 
 /** Result of one detect call: faces in the pixels of the image that was sent. */
@@ -147,4 +157,4 @@ export interface EngineOptions {
 }
 
 /** Name of the recognition model, as reported by 1:1 verification. */
-export const RECOGNITION_MODEL = 'face-api FaceRecognitionNet (ResNet-34, 128-D)'
+export const RECOGNITION_MODEL = 'MobileFaceNet (ArcFace loss, 192-D, mirror TTA)'

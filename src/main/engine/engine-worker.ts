@@ -5,6 +5,8 @@
  * at a time in arrival order, so TensorFlow.js never runs two inferences at once and replies
  * are never interleaved. Protocol: engine-protocol.ts.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parentPort, workerData } from 'node:worker_threads'
 import { ClockfaceError } from '../../shared/errors'
@@ -16,7 +18,10 @@ import { loadFaceApi, type FaceApi, type LoadedFaceApi } from './face-api-loader
 import { prepareImage } from './image-input'
 import { ANALYSIS_MODELS, readModelFiles, REQUIRED_MODELS, verifyModelFiles, type ModelName } from './model-files'
 import { runAnalysis } from './run-analysis'
+import { loadMobileFaceNet, MOBILEFACENET_FILE, type MobileFaceNet } from './mobilefacenet'
+import { addAttackScores, createPadRunner, type PadRunner } from './pad/pad-runner'
 import { runDetection } from './run-detection'
+import type { TfNamespace } from './tflite/tflite-runner'
 
 if (!parentPort) throw new Error('engine-worker.js must run as a worker thread (see create-engine.ts)')
 const port = parentPort
@@ -46,7 +51,12 @@ function netFor(faceapi: FaceApi, name: ModelName): Pick<FaceApi['nets']['tinyFa
   return nets[name]
 }
 
-async function load(): Promise<LoadedFaceApi> {
+/** face-api and the descriptor network, as loaded in this thread. */
+interface LoadedModels extends LoadedFaceApi {
+  describer: MobileFaceNet
+}
+
+async function load(): Promise<LoadedModels> {
   // Check every file first, so a damaged install fails at once with the file's path.
   verifyModelFiles(config.modelsDir)
   const api = await loadFaceApi({ backend: config.backend, wasmDir: config.wasmDir })
@@ -56,13 +66,15 @@ async function load(): Promise<LoadedFaceApi> {
     const files = readModelFiles(config.modelsDir, name)
     netFor(api.faceapi, name).loadFromWeightMap(api.tf.io.decodeWeights(files.weights, files.specs))
     loaded.push(name)
-    setStatus({ progress: loaded.length / REQUIRED_MODELS.length, models: [...loaded] })
+    setStatus({ progress: loaded.length / (REQUIRED_MODELS.length + 1), models: [...loaded] })
   }
-  setStatus({ state: 'ready', progress: 1 })
-  return api
+  const describer = loadMobileFaceNet(api.tf as unknown as TfNamespace, new Uint8Array(readFileSync(join(config.modelsDir, MOBILEFACENET_FILE))))
+  loaded.push('mobilefacenet')
+  setStatus({ state: 'ready', progress: 1, models: [...loaded] })
+  return { ...api, describer }
 }
 
-const loading: Promise<LoadedFaceApi | null> = load().catch((error: unknown) => {
+const loading: Promise<LoadedModels | null> = load().catch((error: unknown) => {
   setStatus({ state: 'error', error: error instanceof Error ? error.message : String(error) })
   return null
 })
@@ -93,7 +105,7 @@ function loadAnalysisModels(api: LoadedFaceApi): Promise<void> {
   return analysisLoad
 }
 
-async function serve(api: LoadedFaceApi, request: WorkerRequest): Promise<WorkerReplyValue[keyof WorkerReplyValue]> {
+async function serve(api: LoadedModels, request: WorkerRequest): Promise<WorkerReplyValue[keyof WorkerReplyValue]> {
   if (request.type === 'memory') {
     const { numTensors, numBytes } = api.tf.memory()
     return { numTensors, numBytes }
@@ -107,10 +119,15 @@ async function serve(api: LoadedFaceApi, request: WorkerRequest): Promise<Worker
     return analysis
   }
   const image = await prepareImage(request.image)
-  const faces = await runDetection(api, image, request.options)
+  const faces = await runDetection(api, api.describer, image, request.options)
+  if (request.options.presentationAttack?.length) await addAttackScores(padRunner(api), image.pixels, image.scale, faces, request.options.presentationAttack)
   const detection: EngineDetection = { width: image.width, height: image.height, faces, elapsedMs: performance.now() - started }
   return detection
 }
+
+/** The presentation-attack runner, made on the first detect call that asks for attack scores. */
+let pad: PadRunner | undefined
+const padRunner = (api: LoadedFaceApi): PadRunner => (pad ??= createPadRunner(api.tf as unknown as TfNamespace, config.modelsDir))
 
 function toWorkerError(error: unknown): WorkerError {
   if (error instanceof ClockfaceError) return { code: error.code, message: error.message }
@@ -119,7 +136,10 @@ function toWorkerError(error: unknown): WorkerError {
 
 function thumbnailsOf(value: WorkerReplyValue[keyof WorkerReplyValue]): ArrayBuffer[] {
   if (!('faces' in value)) return []
-  const buffers = value.faces.map((f) => ('thumbnail' in f && f.thumbnail ? transferableBuffer(f.thumbnail) : null))
+  const buffers = value.faces.flatMap((f) => [
+    'thumbnail' in f && f.thumbnail ? transferableBuffer(f.thumbnail) : null,
+    'alignedFace' in f && f.alignedFace ? transferableBuffer(f.alignedFace) : null
+  ])
   return buffers.filter((b): b is ArrayBuffer => b !== null)
 }
 

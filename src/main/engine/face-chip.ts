@@ -107,12 +107,35 @@ export function similarityTransform(from: readonly Point[], to: readonly Point[]
 }
 
 /**
+ * Where the five points of a face sit in the 112×112 input of ArcFace-family recognition
+ * networks (MobileFaceNet included): insightface's reference landmarks (`arcface_dst` in
+ * insightface/python-package/insightface/utils/face_align.py), image-left eye first, then
+ * the other eye, nose tip, mouth corners, as {@link fivePoints} orders them.
+ */
+export const ARCFACE_TEMPLATE_112: readonly Point[] = [
+  { x: 38.2946, y: 51.6963 },
+  { x: 73.5318, y: 51.5014 },
+  { x: 56.0252, y: 71.7366 },
+  { x: 41.5493, y: 92.3655 },
+  { x: 70.7299, y: 92.2041 }
+]
+
+/**
  * Cuts the `size`×`size` chip of a face: each chip pixel centre is mapped by the similarity
  * transform from the chip template onto the face's {@link fivePoints} and sampled bilinearly;
  * samples outside the image are black (as dlib's extract_image_chip).
  */
 export function extractChip(image: RgbImage, landmarks: readonly Point[], size: number = CHIP_SIZE, padding: number = CHIP_PADDING): RgbImage {
-  const { a, b, tx, ty } = similarityTransform(chipTemplate(size, padding), fivePoints(landmarks))
+  return warpToTemplate(image, fivePoints(landmarks), chipTemplate(size, padding), size)
+}
+
+/**
+ * Cuts a `size`×`size` chip in which the face's five points (see {@link fivePoints}) land as
+ * near as a similarity transform allows on `template` (chip pixels), sampling bilinearly, black
+ * outside the image. Throws when the points coincide.
+ */
+export function warpToTemplate(image: RgbImage, points: readonly Point[], template: readonly Point[], size: number): RgbImage {
+  const { a, b, tx, ty } = similarityTransform(template, points)
   const out = new Uint8Array(size * size * 3)
   const { width, height, data } = image
   const pixel = (x: number, y: number, c: number): number => (x < 0 || y < 0 || x >= width || y >= height ? 0 : (data[(y * width + x) * 3 + c] as number))

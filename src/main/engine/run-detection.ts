@@ -1,14 +1,23 @@
 /**
- * One detect call inside the engine worker: pixels → tensor → face-api detector, 68 landmarks
- * and (optionally) descriptors → plain objects in the sent image's pixels. Every tensor made
- * here is disposed before returning, also on failure.
+ * One detect call inside the engine worker: pixels → tensor → face-api detector and 68
+ * landmarks → (optionally) descriptors → plain objects in the sent image's pixels. Every
+ * tensor made here is disposed before returning, also on failure.
+ *
+ * The recognition pipeline is the same for every path (enrolment photos, API images, kiosk
+ * frames): detection (photos: SSD on a padded canvas, see detection-canvas.ts; frames: the
+ * tiny detector), 68 landmarks, a 5-point similarity alignment to the ArcFace 112 px chip,
+ * MobileFaceNet on the chip and its mirror image, L2-normalised (mobilefacenet.ts).
  */
 import type { Box, Point } from '../../shared/models'
+import { alignedFaceJpeg } from './aligned-face'
+import { paddedCanvas, type DetectionCanvas } from './detection-canvas'
 import { detectorOptions } from './detector-options'
 import type { DetectOptions, EngineFace } from './engine-types'
 import type { LoadedFaceApi } from './face-api-loader'
+import type { RgbImage } from './face-chip'
 import { faceThumbnail } from './face-thumbnail'
 import type { Pixels, PreparedImage } from './image-input'
+import type { MobileFaceNet } from './mobilefacenet'
 
 /** The parts of a face-api result the engine reads. */
 interface FaceApiResult {
@@ -43,36 +52,77 @@ export function toImageBox(box: Box, scale: number, width: number, height: numbe
   return { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0) }
 }
 
-async function inferFaces(api: LoadedFaceApi, pixels: Pixels, options: DetectOptions): Promise<FaceApiResult[]> {
+/** Faces found on the detection canvas, with boxes and landmarks mapped back to the inference pixels. */
+interface FoundFace {
+  box: Box
+  score: number
+  landmarks: Point[]
+  alignedBox: Box
+}
+
+const toImage = (p: Point, c: DetectionCanvas): Point => ({ x: (p.x - c.offsetX) / c.scale, y: (p.y - c.offsetY) / c.scale })
+const boxToImage = (b: Box, c: DetectionCanvas): Box => ({ x: (b.x - c.offsetX) / c.scale, y: (b.y - c.offsetY) / c.scale, width: b.width / c.scale, height: b.height / c.scale })
+
+async function findFaces(api: LoadedFaceApi, pixels: Pixels, options: DetectOptions): Promise<FoundFace[]> {
   const { faceapi, tf } = api
   const detector = detectorOptions(faceapi, options)
   const input = tf.tensor3d(rgbValues(pixels), [pixels.height, pixels.width, 3], 'int32')
+  let canvas: DetectionCanvas = { tensor: input, scale: 1, offsetX: 0, offsetY: 0 }
   try {
-    const withLandmarks = faceapi.detectAllFaces(input, detector).withFaceLandmarks()
-    const results: FaceApiResult[] = options.withDescriptors ? await withLandmarks.withFaceDescriptors() : await withLandmarks
-    return results
+    let results = (await faceapi.detectAllFaces(input, detector).withFaceLandmarks()) as FaceApiResult[]
+    // A photo whose face fills most of the frame: look again with the image in a padded canvas.
+    // Only then, because padding shrinks every face, and small faces of a wide photo would be lost.
+    if (results.length === 0 && options.detector === 'ssd-mobilenetv1') {
+      canvas = paddedCanvas(tf, input)
+      results = (await faceapi.detectAllFaces(canvas.tensor, detector).withFaceLandmarks()) as FaceApiResult[]
+    }
+    return results.map((r) => ({
+      box: boxToImage(r.detection.box, canvas),
+      score: r.detection.score,
+      landmarks: r.landmarks.positions.map((p) => toImage(p, canvas)),
+      alignedBox: boxToImage(r.alignedRect.box, canvas)
+    }))
   } finally {
+    if (canvas.tensor !== input) canvas.tensor.dispose()
     input.dispose()
   }
 }
 
+/** The inference pixels as 3-channel RGB (a copy only when they carry alpha). */
+function rgbImage(pixels: Pixels): RgbImage {
+  if (pixels.channels === 3) return { width: pixels.width, height: pixels.height, data: pixels.data }
+  const count = pixels.width * pixels.height
+  const data = new Uint8Array(count * 3)
+  for (let i = 0, s = 0, d = 0; i < count; i++, s += 4, d += 3) {
+    data[d] = pixels.data[s] as number
+    data[d + 1] = pixels.data[s + 1] as number
+    data[d + 2] = pixels.data[s + 2] as number
+  }
+  return { width: pixels.width, height: pixels.height, data }
+}
+
 /**
- * Detects the faces in a prepared image. Boxes, scores (0..1), 68 landmarks and descriptors
- * (128 numbers) are reported in the pixels of the image as sent; thumbnails are
- * {@link faceThumbnail} JPEGs. Faces come sorted by detector score, best first.
+ * Detects the faces in a prepared image. Boxes, scores (0..1) and 68 landmarks are reported
+ * in the pixels of the image as sent; descriptors are MobileFaceNet's (192 numbers, unit
+ * length); thumbnails are {@link faceThumbnail} JPEGs and aligned faces
+ * {@link alignedFaceJpeg} JPEGs. Faces come sorted by detector score, best first.
  * Throws ClockfaceError `invalid-input` for bad detector options.
  */
-export async function runDetection(api: LoadedFaceApi, image: PreparedImage, options: DetectOptions): Promise<EngineFace[]> {
-  const results = await inferFaces(api, image.pixels, options)
+export async function runDetection(api: LoadedFaceApi, describer: MobileFaceNet, image: PreparedImage, options: DetectOptions): Promise<EngineFace[]> {
+  const found = await findFaces(api, image.pixels, options)
+  const rgb = options.withDescriptors || options.withThumbnails ? rgbImage(image.pixels) : null
   const faces: EngineFace[] = []
-  for (const result of results) {
+  for (const result of found) {
     const face: EngineFace = {
-      box: toImageBox(result.detection.box, image.scale, image.width, image.height),
-      score: result.detection.score,
-      landmarks: result.landmarks.positions.map((p) => scalePoint(p, image.scale))
+      box: toImageBox(result.box, image.scale, image.width, image.height),
+      score: result.score,
+      landmarks: result.landmarks.map((p) => scalePoint(p, image.scale))
     }
-    if (options.withDescriptors && result.descriptor) face.descriptor = Array.from(result.descriptor)
-    if (options.withThumbnails) face.thumbnail = await faceThumbnail(image.pixels, result.alignedRect.box)
+    if (options.withDescriptors && rgb) face.descriptor = Array.from(api.tf.tidy(() => describer.describe(rgb, result.landmarks)))
+    if (options.withThumbnails && rgb) {
+      face.thumbnail = await faceThumbnail(image.pixels, result.alignedBox)
+      face.alignedFace = await alignedFaceJpeg(rgb, result.landmarks)
+    }
     faces.push(face)
   }
   return faces.sort((a, b) => b.score - a.score)

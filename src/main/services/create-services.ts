@@ -19,12 +19,16 @@ import { noDataHealth, type DataHealthHandlers } from './data-health'
 import { createEmployeeService } from './employees'
 import { createEnrolment } from './enrolment'
 import { createGallery } from './gallery'
-import { createIdentifier } from './identification'
+import { recognitionReport } from './decision/recognition-report'
+import { createTemplateMigration } from './decision/template-migration'
+import { createIdentifier, type DecisionSettings } from './identification'
 import { createMatchConfirmation } from './match-confirmation'
 import { exportPersonData } from './privacy/person-export'
 import { createPinPunch } from './privacy/pin-punch'
 import { createSettingsService, type SettingsService } from './privacy/settings'
 import { detectFaces, recogniseFrame } from './recognition'
+import { createAttackLog } from './liveness/attack-log'
+import { createLivenessGate } from './liveness/liveness-gate'
 import { resolveServiceConfig, type ServiceConfig } from './service-config'
 import { verifyFace } from './verification'
 import { analyseFaces } from './api/analyse-faces'
@@ -84,13 +88,27 @@ export function createServices({
   visitors: givenVisitors,
   attendance: givenAttendance
 }: ServicesOptions): OperationHandlers {
-  const config = resolveServiceConfig(overrides)
+  const fixedConfig = resolveServiceConfig(overrides)
+  const settings = givenSettings ?? createSettingsService(repos.settings, fixedConfig)
+  // The decision settings an owner may change override the service config's, read at each use.
+  const decision = (): DecisionSettings => {
+    const current = settings.current()
+    return { threshold: current.matchThreshold ?? fixedConfig.threshold, targetFpir: current.targetFpir, ambiguityMargin: current.ambiguityMargin }
+  }
+  const config = {
+    ...fixedConfig,
+    get threshold(): number {
+      return decision().threshold
+    },
+    decision
+  }
   const audit = auditLog ?? createAuditLog(repos.audit, config)
   const gallery = createGallery(repos.templates)
   const enrolment = createEnrolment({ repos, engine, gallery, config })
   const employees = createEmployeeService({ repos, gallery, enrolment, config })
   const identifier = createIdentifier(repos.employees, gallery, config)
-  const settings = givenSettings ?? createSettingsService(repos.settings, config)
+  const migration = createTemplateMigration({ templates: repos.templates, engine, gallery, config })
+  void migration.run()
   const attendance = givenAttendance ?? createAttendanceService(repos.attendance, config, { autoCloseHours: () => settings.current().autoCloseHours })
   const confirmation = createMatchConfirmation(config.confirmFrames, config.confirmWindowMs)
   const apiKeys = createApiKeyService(repos.apiKeys, config)
@@ -107,6 +125,7 @@ export function createServices({
     kiosks,
     offers,
     config,
+    liveness: createLivenessGate({ log: createAttackLog({ audit, photos: repos.punchPhotos, config }) }),
     async verify(code: string, descriptor: ArrayLike<number>) {
       const employee = await repos.employees.byCode(code)
       const distance = employee ? await gallery.distanceTo(employee._id, descriptor) : null
@@ -174,6 +193,7 @@ export function createServices({
     updateSettings: (req, ctx) => settings.update(req, ctx),
     exportPersonData: (req, ctx) => exportPersonData({ repos, config }, req, ctx),
     getDataHealth: (req, ctx) => dataHealth.getDataHealth(req, ctx),
+    getRecognitionReport: async () => recognitionReport(decision(), fixedConfig.threshold, await gallery.persons(), migration.status()),
     repairDataFile: (req, ctx) => dataHealth.repairDataFile(req, ctx),
     createBackup: (req, ctx) => dataHealth.createBackup(req, ctx),
     getHealth: () => getHealth({ engine, repos }),

@@ -5,6 +5,7 @@ import type { CallContext } from '../dispatch/call-context'
 import type { FaceEngine } from '../engine/engine-types'
 import type { Repositories } from '../store/repositories'
 import type { NewDoc, TemplateDoc } from '../store/store-types'
+import { RECOGNITION_MODEL_ID } from './decision/recognition-model'
 import { describeSingleFace, type DescribedFace } from './describe-face'
 import { describeCheckedFace } from './enrolment-quality'
 import { findEmployeeByCode } from './find-employee'
@@ -85,6 +86,8 @@ export function createEnrolment(deps: {
         employeeId,
         descriptor: Array.from(face.descriptor),
         thumbnail: Buffer.from(face.thumbnail ?? new Uint8Array()).toString('base64'),
+        model: RECOGNITION_MODEL_ID,
+        ...(face.alignedFace ? { alignedFace: Buffer.from(face.alignedFace).toString('base64') } : {}),
         source,
         createdAt: config.now().toISOString()
       }

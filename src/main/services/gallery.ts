@@ -1,5 +1,6 @@
 import type { TemplateRepository } from '../store/repositories/template-repository'
 import { cosineSimilarity } from './cosine-similarity'
+import { modelOf, RECOGNITION_MODEL_ID } from './decision/recognition-model'
 import { euclideanDistance } from './euclidean'
 
 /** One descriptor a gallery holds: its own id, the person it belongs to, the 128-D descriptor. */
@@ -43,6 +44,8 @@ export interface DescriptorGallery {
   rank(probe: ArrayLike<number>): Promise<RankedOwner[]>
   /** Euclidean distance from the probe to one person's nearest descriptor; null when they have none. */
   distanceTo(ownerId: string, probe: ArrayLike<number>): Promise<number | null>
+  /** Number of distinct people with at least one descriptor (the N of 1:N identification). */
+  persons(): Promise<number>
 }
 
 interface Entry {
@@ -100,6 +103,12 @@ export function createDescriptorGallery(load: () => Promise<GalleryEntry[]>): De
         .map(([ownerId, { distance, descriptor }]) => ({ ownerId, distance, similarity: cosineSimilarity(probe, descriptor) }))
         .sort((a, b) => a.distance - b.distance)
     },
+    async persons() {
+      await ready()
+      const owners = new Set<string>()
+      for (const entry of entries.values()) owners.add(entry.ownerId)
+      return owners.size
+    },
     async distanceTo(ownerId, probe) {
       await ready()
       let min: number | null = null
@@ -141,12 +150,20 @@ export interface Gallery {
   rank(probe: ArrayLike<number>): Promise<GalleryCandidate[]>
   /** Euclidean distance from the probe to one employee's nearest template; null when they have none. */
   distanceTo(employeeId: string, probe: ArrayLike<number>): Promise<number | null>
+  /** Number of employees with at least one template. */
+  persons(): Promise<number>
 }
 
-/** Creates the employees' gallery over the store's templates (nothing is read until first use). */
+/**
+ * Creates the employees' gallery over the store's templates (nothing is read until first use).
+ * Only templates of the current recognition model are loaded: descriptors of two models are
+ * not comparable, and older templates join once template-migration.ts has recomputed them.
+ */
 export function createGallery(templates: Pick<TemplateRepository, 'allDescriptors'>): Gallery {
   const gallery = createDescriptorGallery(async () =>
-    (await templates.allDescriptors()).map((doc) => ({ id: doc._id, ownerId: doc.employeeId, descriptor: doc.descriptor }))
+    (await templates.allDescriptors())
+      .filter((doc) => modelOf(doc) === RECOGNITION_MODEL_ID)
+      .map((doc) => ({ id: doc._id, ownerId: doc.employeeId, descriptor: doc.descriptor }))
   )
   return {
     ready: gallery.ready,
@@ -154,6 +171,7 @@ export function createGallery(templates: Pick<TemplateRepository, 'allDescriptor
     removeTemplate: gallery.remove,
     removeEmployee: gallery.removeOwner,
     rank: async (probe) => (await gallery.rank(probe)).map(({ ownerId, distance, similarity }) => ({ employeeId: ownerId, distance, similarity })),
-    distanceTo: gallery.distanceTo
+    distanceTo: gallery.distanceTo,
+    persons: gallery.persons
   }
 }

@@ -2,7 +2,9 @@ import type { Candidate, DetectedFace, IdentifiedFace, Match } from '../../share
 import type { EmployeeRepository } from '../store/repositories/employee-repository'
 import { toDetectedFace } from './detected-face'
 import type { Gallery, GalleryCandidate } from './gallery'
-import { AMBIGUITY_MARGIN, type ServiceConfig } from './service-config'
+import { CALIBRATION } from './decision/calibration'
+import { openSetThreshold } from './decision/threshold-policy'
+import type { ServiceConfig } from './service-config'
 
 /** 1:N decision for one probe descriptor. */
 export interface Identification {
@@ -12,6 +14,18 @@ export interface Identification {
   nearestDistance: number | null
   /** The nearest employees, best first, when asked for (see {@link Identifier.identify}). */
   candidates?: Candidate[]
+  /** True when the nearest was under the threshold but refused because the next person was too close to it. */
+  ambiguous?: boolean
+}
+
+/** The decision settings in force (owner settings over the service config). */
+export interface DecisionSettings {
+  /** 1:1 threshold, the loosest 1:N may use (Euclidean distance, unit-length descriptors). */
+  threshold: number
+  /** Largest false-positive identification rate (0..1). */
+  targetFpir: number
+  /** Smallest distance between the best and the second person for a 1:N match. */
+  ambiguityMargin: number
 }
 
 /** Options of one identification. */
@@ -23,12 +37,14 @@ export interface IdentifyOptions {
 /** Identifies probe descriptors against the gallery. */
 export interface Identifier {
   /**
-   * 1:N identification: the employee whose nearest template is closest to the probe, accepted
-   * when that Euclidean distance is strictly under the threshold. When the runner-up (a
-   * different employee) is also under the threshold and within {@link AMBIGUITY_MARGIN} of the
-   * best, the best is still returned and `config.warn` is told. With `options.candidates`,
-   * also lists that many of the nearest employees (best first, whether under the threshold or
-   * not) with distance and cosine similarity. Raises `store-error`.
+   * Open-set 1:N identification: the employee whose nearest template is closest to the probe,
+   * accepted when that Euclidean distance is strictly under the open-set threshold (the 1:1
+   * threshold tightened for the gallery's size so the false-positive identification rate
+   * stays at `targetFpir`; decision/threshold-policy.ts) and the second-nearest employee is at
+   * least `ambiguityMargin` farther (else nobody is named, `ambiguous` is set and `config.warn`
+   * told). With `options.candidates`, also lists that many of the nearest employees (best
+   * first, whether under the threshold or not) with distance and cosine similarity.
+   * Raises `store-error`.
    */
   identify(descriptor: ArrayLike<number>, options?: IdentifyOptions): Promise<Identification>
 }
@@ -37,7 +53,7 @@ export interface Identifier {
 export function createIdentifier(
   employees: Pick<EmployeeRepository, 'byId'>,
   gallery: Gallery,
-  config: Pick<ServiceConfig, 'threshold' | 'warn'>
+  config: Pick<ServiceConfig, 'warn'> & { decision(): DecisionSettings }
 ): Identifier {
   async function candidatesOf(ranking: readonly GalleryCandidate[], count: number): Promise<Candidate[]> {
     const candidates: Candidate[] = []
@@ -53,14 +69,13 @@ export function createIdentifier(
   async function decide(ranking: readonly GalleryCandidate[]): Promise<Identification> {
     const best = ranking[0]
     if (!best) return { match: null, nearestDistance: null }
-    if (best.distance >= config.threshold) return { match: null, nearestDistance: best.distance }
+    const settings = config.decision()
+    const threshold = openSetThreshold(CALIBRATION, settings.threshold, settings.targetFpir, ranking.length)
+    if (best.distance >= threshold) return { match: null, nearestDistance: best.distance }
     const runnerUp = ranking[1]
-    if (runnerUp && runnerUp.distance < config.threshold && runnerUp.distance - best.distance < AMBIGUITY_MARGIN) {
-      config.warn('ambiguous identification: two employees are under the threshold and close together', {
-        best,
-        runnerUp,
-        threshold: config.threshold
-      })
+    if (runnerUp && runnerUp.distance - best.distance < settings.ambiguityMargin) {
+      config.warn('ambiguous identification refused: the two nearest employees are too close together', { best, runnerUp, threshold })
+      return { match: null, nearestDistance: best.distance, ambiguous: true }
     }
     const employee = await employees.byId(best.employeeId)
     // A template whose employee is gone (deleted concurrently) identifies nobody.
@@ -72,7 +87,7 @@ export function createIdentifier(
         name: employee.name,
         department: employee.department,
         distance: best.distance,
-        threshold: config.threshold
+        threshold
       },
       nearestDistance: best.distance
     }

@@ -1,18 +1,23 @@
 import { hostname } from 'node:os'
+import { CALIBRATED_AMBIGUITY_MARGIN, CALIBRATED_THRESHOLD } from './decision/calibration'
 
 /**
- * Default 1:N identification and 1:1 verification threshold, as a Euclidean distance between
- * 128-D face descriptors: a probe matches a template when their distance is below it.
- *
- * Source: dlib's reference threshold for this descriptor family is 0.6 (model card of
- * dlib_face_recognition_resnet_model_v1, 99.38% on LFW; face-api's FaceRecognitionNet is a port
- * of it). Measured here on deepface-unit master.csv (300 labelled pairs, SSD detector, largest
- * face): every threshold from 0.54 to 0.60 decides 300/300 correctly, 0.62 gives the first false
- * accept and 0.50 a false reject (at 0.55: FAR 0/262, FRR 0/38). 0.55 sits at the strict end of
- * that plateau: in a kiosk, naming the wrong person (a false accept) costs more than asking
- * someone to step closer again.
+ * Default 1:1 verification threshold (and the loosest 1:N one), as a Euclidean distance
+ * between unit-length MobileFaceNet descriptors (√(2 − 2·cosine)): a probe matches a template
+ * when their distance is below it. It is the distance at a false-accept rate of 0.1% in the
+ * model's calibration (decision/calibration/, measured with `npm run bench:accuracy`; the
+ * figures are in bench/results/accuracy.md): in a kiosk, naming the wrong person costs more
+ * than asking someone to look at the camera again. 1:N tightens it further with the gallery's
+ * size (decision/threshold-policy.ts).
  */
-export const DEFAULT_THRESHOLD = 0.55
+export const DEFAULT_THRESHOLD = CALIBRATED_THRESHOLD
+
+/**
+ * Default largest false-positive identification rate (FPIR) of 1:N identification: at most 1
+ * stranger in 100 who walks up to the kiosk may be given someone's name by one probe (each
+ * punch also needs several agreeing frames, which lowers it further).
+ */
+export const DEFAULT_TARGET_FPIR = 0.01
 
 /**
  * Default punch cooldown in ms: a second recognition of the same employee within this time
@@ -23,13 +28,12 @@ export const DEFAULT_THRESHOLD = 0.55
 export const DEFAULT_COOLDOWN_MS = 60_000
 
 /**
- * Two different employees whose distances to a probe are both under the threshold and
- * within this margin (Euclidean) of each other count as an ambiguous identification.
- * The best is still returned (nearest neighbour is the decision rule, and refusing would
- * lock out look-alike colleagues such as twins); the ambiguity is logged for the operator.
- * The value is chosen, not measured; it only decides what gets logged, never who is identified.
+ * A 1:N identification is refused (nobody is named) when the second-nearest employee is within
+ * this Euclidean distance of the nearest: the probe does not tell the two apart, so naming
+ * either risks the wrong name. Measured on the LFW open-set protocol (bench/results/accuracy.md):
+ * see AMBIGUITY_MARGIN_NOTE there for what it costs mated probes.
  */
-export const AMBIGUITY_MARGIN = 0.05
+export const AMBIGUITY_MARGIN = CALIBRATED_AMBIGUITY_MARGIN
 
 /**
  * Default number of kiosk frames that must identify the same employee, each within

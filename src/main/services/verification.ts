@@ -30,7 +30,7 @@ export async function verifyFace(
     distance,
     threshold: deps.config.threshold,
     model: RECOGNITION_MODEL,
-    metric: 'euclidean',
+    metric: 'euclidean_l2',
     detector: PHOTO_DETECTOR,
     face: toDetectedFace(face)
   }

@@ -5,6 +5,7 @@
  */
 import type Datastore from 'nedb-promises'
 import type { Schedule } from '../../shared/attendance-models'
+import type { LivenessPolicy } from '../../shared/liveness-policy'
 import type { AdminRole, ApiScope, AttendanceEvent, AuditEntry, Consent, PunchChoiceMode, Settings, TemplateSource } from '../../shared/models'
 
 /** An employee as stored in `employees.db`; `code` has a unique index. */
@@ -26,10 +27,14 @@ export interface EmployeeDoc {
 export interface TemplateDoc {
   _id: string
   employeeId: string
-  /** 128-D face descriptor (unit-free floats) of the enrolment face. */
+  /** Face descriptor of the enrolment face, made by `model` (MobileFaceNet: 192 numbers, unit length). */
   descriptor: number[]
-  /** JPEG bytes of the aligned face crop, base64 (no data: prefix). */
+  /** JPEG bytes of the face crop shown in lists, base64 (no data: prefix). */
   thumbnail: string
+  /** Id of the recognition model that made `descriptor` (absent: the first, face-api 128-D; see decision/recognition-model.ts). */
+  model?: string
+  /** JPEG bytes of the 5-point aligned face (224 px, engine/aligned-face.ts), base64: what the descriptor is recomputed from when the model changes. */
+  alignedFace?: string
   source: TemplateSource
   createdAt: string
 }
@@ -80,6 +85,8 @@ export interface KioskDoc {
   /** Absent: `automatic`. */
   punchChoice?: PunchChoiceMode
   verifyMode?: boolean
+  /** Presentation-attack policy; absent fields take DEFAULT_LIVENESS_POLICY's. */
+  liveness?: Partial<LivenessPolicy>
 }
 
 /**
@@ -134,6 +141,8 @@ export interface VisitorDoc {
   /** Public visitor id, `V-` and 10 characters. */
   visitorId: string
   descriptor: number[]
+  /** Id of the recognition model that made `descriptor` (absent: the first, face-api 128-D). */
+  model?: string
   createdAt: string
   lastSeenAt: string
   /** Times the face was seen through the API, first registration included. */

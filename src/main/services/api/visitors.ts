@@ -10,6 +10,7 @@ import type { ValidatedRequest } from '../../../shared/contract'
 import { ClockfaceError } from '../../../shared/errors'
 import type { Visitor } from '../../../shared/models'
 import type { VisitorRepository } from '../../store/repositories/visitor-repository'
+import { modelOf, RECOGNITION_MODEL_ID } from '../decision/recognition-model'
 import { createDescriptorGallery } from '../gallery'
 import type { ServiceConfig } from '../service-config'
 
@@ -59,7 +60,11 @@ export interface VisitorService {
 export function createVisitorService(deps: { visitors: VisitorRepository; config: Pick<ServiceConfig, 'threshold' | 'now' | 'warn'> }): VisitorService {
   const { visitors, config } = deps
   const gallery = createDescriptorGallery(async () =>
-    (await visitors.allDescriptors()).map((doc) => ({ id: doc.visitorId, ownerId: doc.visitorId, descriptor: doc.descriptor }))
+    (await visitors.allDescriptors())
+      // A visitor registered under an earlier recognition model keeps no face to recompute from: it is
+      // left out of the search and expires with the visitor retention.
+      .filter((doc) => modelOf(doc) === RECOGNITION_MODEL_ID)
+      .map((doc) => ({ id: doc.visitorId, ownerId: doc.visitorId, descriptor: doc.descriptor }))
   )
   // Sightings and removals run one at a time, so memory and file never disagree.
   let queue: Promise<unknown> = Promise.resolve()
@@ -88,7 +93,7 @@ export function createVisitorService(deps: { visitors: VisitorRepository; config
           return nearest.ownerId
         }
         const visitorId = newVisitorId()
-        await visitors.insert({ visitorId, descriptor: Array.from(descriptor), createdAt: now, lastSeenAt: now, seenCount: 1 })
+        await visitors.insert({ visitorId, descriptor: Array.from(descriptor), model: RECOGNITION_MODEL_ID, createdAt: now, lastSeenAt: now, seenCount: 1 })
         await gallery.add({ id: visitorId, ownerId: visitorId, descriptor })
         return visitorId
       }),

@@ -12,6 +12,7 @@ import type { AuditDoc } from '../../store/store-types'
 import { MAX_AUDIT_ENTRIES } from '../audit-log'
 import { toAttendanceEvent, toEmployee, toTemplate } from '../mappers'
 import type { ServiceConfig } from '../service-config'
+import { modelOf } from '../decision/recognition-model'
 
 /** Every stored time lies in this range (UTC ISO strings compare as times). */
 const ALL_TIME = { from: '0000-01-01T00:00:00.000Z', to: '9999-12-31T23:59:59.999Z' }
@@ -53,7 +54,12 @@ export async function exportPersonData(
     exportedBy: actorOf(ctx),
     employee: doc ? toEmployee(doc, templates.length) : null,
     consent: doc?.consent ?? null,
-    templates: templates.map((t) => ({ ...toTemplate(t, code), descriptor: [...t.descriptor] })),
+    templates: templates.map((t) => ({
+      ...toTemplate(t, code),
+      descriptor: [...t.descriptor],
+      model: modelOf(t),
+      ...(t.alignedFace ? { alignedFace: `data:image/jpeg;base64,${t.alignedFace}` } : {})
+    })),
     attendance: punches.map(toAttendanceEvent),
     auditEntries: audit.map(toAuditEntry)
   }

@@ -14,7 +14,7 @@ import { actorOf, type CallContext } from '../../dispatch/call-context'
 import type { SettingsRepository } from '../../store/repositories/settings-repository'
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../audit-log'
 import { DEFAULT_IDLE_MINUTES } from '../auth/admin-sessions'
-import type { ServiceConfig } from '../service-config'
+import { AMBIGUITY_MARGIN, DEFAULT_TARGET_FPIR, type ServiceConfig } from '../service-config'
 
 /**
  * Default days a snapshot of a suspected presentation attack would be kept, once the kiosk
@@ -70,7 +70,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   apiRatePerMinute: DEFAULT_API_RATE_PER_MINUTE,
   autoCloseHours: DEFAULT_AUTO_CLOSE_HOURS,
   punchPhotos: false,
-  language: 'en'
+  language: 'en',
+  matchThreshold: null,
+  targetFpir: DEFAULT_TARGET_FPIR,
+  ambiguityMargin: AMBIGUITY_MARGIN
 })
 
 const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]

@@ -8,8 +8,12 @@ export type TemplateInfo = Omit<TemplateDoc, 'descriptor'>
 
 /** Named queries on `templates.db`. Every method raises `store-error`; writes also `read-only`. */
 export interface TemplateRepository {
-  /** Every template's owner and descriptor: what the in-memory gallery loads. */
-  allDescriptors(): Promise<Pick<TemplateDoc, '_id' | 'employeeId' | 'descriptor'>[]>
+  /** Every template's owner, descriptor and model: what the in-memory gallery loads. */
+  allDescriptors(): Promise<Pick<TemplateDoc, '_id' | 'employeeId' | 'descriptor' | 'model'>[]>
+  /** Templates whose descriptor was made by another model than `model` (or by the first, unrecorded one), with everything stored. */
+  notOfModel(model: string): Promise<TemplateDoc[]>
+  /** Replaces a template's descriptor with one made by `model` (and its aligned face when given); resolves to the number updated (0: it was deleted meanwhile). */
+  redescribe(id: string, change: { descriptor: number[]; model: string; alignedFace?: string }): Promise<number>
   /** One employee's templates without descriptors, oldest first. */
   ofEmployee(employeeId: string): Promise<TemplateInfo[]>
   /** One employee's templates with everything stored (descriptors included), oldest first. */
@@ -36,7 +40,9 @@ export interface TemplateRepository {
 export function createTemplateRepository(store: Pick<ClockfaceStore, 'templates' | 'readOnlyReason'>): TemplateRepository {
   const db = store.templates
   return {
-    allDescriptors: () => storeOp('load the face templates', () => db.find({}, { employeeId: 1, descriptor: 1 })),
+    allDescriptors: () => storeOp('load the face templates', () => db.find({}, { employeeId: 1, descriptor: 1, model: 1 })),
+    notOfModel: (model) => storeOp('read face templates', () => db.find({ $not: { model } }).sort({ createdAt: 1 })),
+    redescribe: (id, change) => storeWrite(store, 'update the face template', () => db.update({ _id: id }, { $set: change }, {})),
     ofEmployee: (employeeId) => storeOp('read face templates', () => db.find({ employeeId }, { descriptor: 0 }).sort({ createdAt: 1 })),
     fullOfEmployee: (employeeId) => storeOp('read face templates', () => db.find({ employeeId }).sort({ createdAt: 1 })),
     byId: (id) => storeOp('read the face template', () => db.findOne({ _id: id }, { descriptor: 0 })),

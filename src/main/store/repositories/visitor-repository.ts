@@ -5,7 +5,7 @@ import { storeWrite } from './write-guard'
 /** Named queries on `visitors.db`. Every method raises `store-error`; writes also `read-only`. */
 export interface VisitorRepository {
   /** Every visitor's id and descriptor: what the visitor gallery loads. */
-  allDescriptors(): Promise<Pick<VisitorDoc, '_id' | 'visitorId' | 'descriptor'>[]>
+  allDescriptors(): Promise<Pick<VisitorDoc, '_id' | 'visitorId' | 'descriptor' | 'model'>[]>
   /** Visitors without descriptors, newest first, after `offset`, at most `limit`. */
   page(offset: number, limit: number): Promise<Omit<VisitorDoc, 'descriptor'>[]>
   byVisitorId(visitorId: string): Promise<VisitorDoc | null>
@@ -25,7 +25,7 @@ export interface VisitorRepository {
 export function createVisitorRepository(store: Pick<ClockfaceStore, 'visitors' | 'readOnlyReason'>): VisitorRepository {
   const db = store.visitors
   return {
-    allDescriptors: () => storeOp('load the visitor gallery', () => db.find({}, { visitorId: 1, descriptor: 1 })),
+    allDescriptors: () => storeOp('load the visitor gallery', () => db.find({}, { visitorId: 1, descriptor: 1, model: 1 })),
     page: (offset, limit) => storeOp('read visitors', () => db.find({}, { descriptor: 0 }).sort({ createdAt: -1 }).skip(offset).limit(limit)),
     byVisitorId: (visitorId) => storeOp('read the visitor', () => db.findOne({ visitorId })),
     count: () => storeOp('count visitors', () => db.count({})),
