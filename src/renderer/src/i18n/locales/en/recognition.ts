@@ -53,7 +53,7 @@ export default {
     title: 'What these values would do',
     far: 'Threshold {value}: false accepts (FAR) {from} → {to}',
     frr: 'False rejects (FRR) {from} → {to}',
-    fpir: '1:N with {persons} enrolled: threshold {threshold}, expected FPIR {from} → {to}',
+    fpir: '1:N with nobody enrolled: threshold {threshold}, expected FPIR {from} → {to} | 1:N with {persons} person enrolled: threshold {threshold}, expected FPIR {from} → {to} | 1:N with {persons} people enrolled: threshold {threshold}, expected FPIR {from} → {to}',
     note: 'Read off the benchmark curve; nothing changes until you save.',
     idle: 'Move the threshold or change the target FPIR to see what it would do before saving.'
   },

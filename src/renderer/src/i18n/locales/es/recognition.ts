@@ -55,7 +55,7 @@ export default {
     title: 'Qué harían estos valores',
     far: 'Umbral {value}: falsas aceptaciones (FAR) {from} → {to}',
     frr: 'Falsos rechazos (FRR) {from} → {to}',
-    fpir: '1:N con {persons} registradas: umbral {threshold}, FPIR esperada {from} → {to}',
+    fpir: '1:N sin nadie registrado: umbral {threshold}, FPIR esperada {from} → {to} | 1:N con {persons} persona registrada: umbral {threshold}, FPIR esperada {from} → {to} | 1:N con {persons} personas registradas: umbral {threshold}, FPIR esperada {from} → {to}',
     note: 'Leído de la curva de la prueba; nada cambia hasta que guarde.',
     idle: 'Mueva el umbral o cambie la FPIR objetivo para ver qué haría antes de guardar.'
   },
