@@ -32,7 +32,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli/cli.ts'),
           'bench-engine': resolve(__dirname, 'bench/engine-bench.ts'),
           'bench-kiosk': resolve(__dirname, 'bench/kiosk-video-bench.ts'),
-          'bench-accuracy': resolve(__dirname, 'bench/accuracy/accuracy-bench.ts')
+          'bench-accuracy': resolve(__dirname, 'bench/accuracy/accuracy-bench.ts'),
+          'bench-pad': resolve(__dirname, 'bench/pad/pad-bench.ts')
         },
         external: ['@tensorflow/tfjs-node']
       }

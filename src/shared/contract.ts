@@ -996,7 +996,7 @@ export const contract = {
     rest: { method: 'POST', path: '/punch', status: 201 },
     input: z.union([z.strictObject({ image: imageSchema }), z.strictObject({ code: employeeCodeSchema, pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits') })]),
     output: punchSchema,
-    errors: ['unauthorized', 'locked-out', 'not-found', 'unreadable-image', 'unsupported-image', 'too-large', 'no-face', 'multiple-faces']
+    errors: ['unauthorized', 'forbidden', 'locked-out', 'not-found', 'unreadable-image', 'unsupported-image', 'too-large', 'no-face', 'multiple-faces']
   }),
   analyseFaces: operation({
     summary: "Age, gender and expression of each face with face-api's own models (off unless an owner enables it in settings).",

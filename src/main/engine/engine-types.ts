@@ -26,7 +26,7 @@ export interface DetectOptions {
   minScore?: number
   /**
    * Presentation-attack detectors to score each face with (pad/pad-runner.ts; `texture` adds
-   * about 2 ms per face); the scores come back in {@link EngineFace.attackScores}.
+   * about 15 ms per face, bench/results/pad.md); the scores come back in {@link EngineFace.attackScores}.
    */
   presentationAttack?: readonly PadDetector[]
   /**

@@ -3,9 +3,11 @@ import type { DetectedFace, FrameResult, IdentifiedFace, KioskFace } from '../..
 import type { CallContext } from '../dispatch/call-context'
 import type { DetectorName, EngineFace, FaceEngine } from '../engine/engine-types'
 import type { PixelImage } from '../../shared/contract'
+import { DEFAULT_LIVENESS_POLICY } from '../../shared/liveness-policy'
 import type { AttendanceService } from './attendance/attendance-service'
 import type { KioskSettings } from './attendance/kiosk-settings'
 import type { PunchOffers } from './attendance/punch-offers'
+import type { LivenessGate } from './liveness/liveness-gate'
 import type { MatchConfirmation } from './match-confirmation'
 import { PHOTO_DETECTOR } from './describe-face'
 import { toDetectedFace } from './detected-face'
@@ -34,6 +36,8 @@ export interface RecognitionDeps {
   /** Punch snapshots: whether the owner turned them on, and keeping one (never fails the punch). */
   photos: { enabled(): boolean; keep(punchId: string, time: string, frame: PixelImage, face: DetectedFace): Promise<void> }
   config: Pick<ServiceConfig, 'kioskId' | 'now'>
+  /** The presentation-attack gate (liveness/liveness-gate.ts) under the kiosk's policy. */
+  liveness: LivenessGate
 }
 
 /** 1:N identification of each engine face, one after another; a face without a descriptor identifies nobody. */
@@ -71,32 +75,42 @@ export function forCaller<F extends IdentifiedFace>(faces: F[], ctx: CallContext
  * punch type), or in buttons mode gets an In / Out / Break `offer` to choose from
  * (choosePunch). Punches carry the registered kiosk that sent the frame (never a name the
  * request chooses) and its time zone; an admin calling without a kiosk session punches as
- * config.kioskId. Raises `engine-unavailable`, `store-error`, `read-only`.
+ * config.kioskId. Under the kiosk's presentation-attack policy a confirmed face punches only
+ * after the liveness gate passes it; otherwise it gets the gate's verdict instead of a punch.
+ * Raises `engine-unavailable`, `store-error`, `read-only`.
  */
 export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: ValidatedRequest<'recogniseFrame'>, ctx: CallContext): Promise<FrameResult> {
   const station = await deps.kiosks.station(ctx)
   // The engine takes over the frame's buffer, so a snapshot needs its own copy, made first.
-  const kept: PixelImage | null = deps.photos.enabled() ? { ...frame, data: frame.data.slice() } : null
-  const detection = await deps.engine.detect(frame, { detector: FRAME_DETECTOR, withDescriptors: true })
+  const policy = station.liveness ?? DEFAULT_LIVENESS_POLICY
+  const kept: PixelImage | null = deps.photos.enabled() || deps.liveness.wantsFrame(policy) ? { ...frame, data: frame.data.slice() } : null
+  const detection = await deps.engine.detect(frame, { detector: FRAME_DETECTOR, withDescriptors: true, ...deps.liveness.detectOptions(policy) })
   const identified = station.verifyMode ? await verifyEach(deps, code, detection.faces) : await identifyEach(deps.identifier, detection.faces)
   const matched = identified.flatMap((face) => (face.match ? [face.match.employeeId] : []))
   const nowMs = deps.config.now().getTime()
   const confirmed = deps.confirmation.observe(station.kioskId, matched, nowMs)
+  const gateFaces = identified.map((face, i) => ({ engine: detection.faces[i] as EngineFace, employeeId: face.match?.employeeId ?? null }))
+  deps.liveness.observe(station.kioskId, policy, gateFaces, nowMs)
   const faces: KioskFace[] = []
-  for (const face of identified) {
+  for (const [i, face] of identified.entries()) {
     const isConfirmed = face.match !== null && confirmed.has(face.match.employeeId)
     if (!face.match || !isConfirmed) {
       faces.push({ ...face, confirmed: isConfirmed, punch: null })
       continue
     }
+    const liveness = await deps.liveness.check({ kioskId: station.kioskId, channel: ctx.channel, policy, frame: kept, nowMs }, { ...(gateFaces[i] as (typeof gateFaces)[number]), employeeCode: face.match.code })
+    if (!liveness.passed) {
+      faces.push({ ...face, confirmed: true, punch: null, liveness })
+      continue
+    }
     if (station.punchChoice === 'buttons') {
       const next = await deps.attendance.next(face.match.employeeId)
-      faces.push({ ...face, confirmed: true, punch: null, offer: deps.offers.offer(face.match, station, next, nowMs) })
+      faces.push({ ...face, confirmed: true, punch: null, offer: deps.offers.offer(face.match, station, next, nowMs), ...(policy.mode === 'off' ? {} : { liveness }) })
       continue
     }
     const punch = await deps.attendance.punch(face.match, station)
-    if (!punch.repeated && kept) await deps.photos.keep(punch.id, punch.time, kept, face)
-    faces.push({ ...face, confirmed: true, punch })
+    if (!punch.repeated && kept && deps.photos.enabled()) await deps.photos.keep(punch.id, punch.time, kept, face)
+    faces.push({ ...face, confirmed: true, punch, ...(policy.mode === 'off' ? {} : { liveness }) })
   }
   return { width: detection.width, height: detection.height, faces: forCaller(faces, ctx), inferenceMs: detection.elapsedMs }
 }

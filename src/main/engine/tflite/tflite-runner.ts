@@ -194,6 +194,19 @@ export function loadTfliteModel(tf: TfNamespace, file: Uint8Array): TfliteModel 
   graph.tensors.forEach((t, i) => {
     if (t.data && t.data.length > 0) constants.set(i, constantTensor(tf, t.shape, t.type, t.data))
   })
+  // A DEQUANTIZE of a constant (float16 weights) is folded here, so the filters it feeds are
+  // constants too and get re-laid out below; folded operators are skipped at run time.
+  const folded = new Set<TfliteOperator>()
+  for (const op of graph.operators) {
+    const [source] = op.inputs
+    const [target] = op.outputs
+    const weights = source === undefined ? undefined : constants.get(source)
+    if (op.code !== Op.DEQUANTIZE || weights === undefined || target === undefined || source === undefined) continue
+    constants.set(target, tf.cast(weights, 'float32'))
+    weights.dispose()
+    constants.delete(source)
+    folded.add(op)
+  }
   // Filters re-laid out once for tfjs.
   for (const op of graph.operators) {
     const filter = op.inputs[1]
@@ -240,7 +253,7 @@ export function loadTfliteModel(tf: TfNamespace, file: Uint8Array): TfliteModel 
         const context: RunContext = { get, values: valuesOf, typeOf: (i) => tfType(graph.tensors[i]?.type ?? 0) }
         for (const op of graph.operators) {
           const out = op.outputs[0]
-          if (out === undefined) continue
+          if (out === undefined || folded.has(op)) continue
           live.set(out, apply(tf, op, context))
         }
         return graph.outputs.map(get)

@@ -33,6 +33,10 @@ export interface PunchFromApiDeps {
  * included (privacy/pin-punch.ts). The punch records the caller's station (KioskSettings.station:
  * the registered kiosk, else `api:<key name>`, else config.kioskId, with its time zone).
  *
+ * A caller whose station has a presentation-attack policy (a registered kiosk with the check
+ * on) cannot punch by photo: one still image shows neither a blink nor movement, and a photo
+ * upload is exactly what the check exists to refuse; it raises `forbidden` (the PIN still works).
+ *
  * Raises `unauthorized` ("not recognised", no distance; nothing recorded) when the face
  * matches no employee, or for a wrong code or PIN; `locked-out`, `busy` (PIN checks);
  * `no-face`, `multiple-faces`, `unreadable-image`, `unsupported-image`, `too-large`,
@@ -40,8 +44,12 @@ export interface PunchFromApiDeps {
  */
 export async function punchFromApi(deps: PunchFromApiDeps, request: ValidatedRequest<'punchFromApi'>, ctx: CallContext): Promise<Punch> {
   if (!('image' in request)) return deps.pinPunch.punch(request, ctx)
+  const station = await deps.kiosks.station(ctx)
+  if ((station.liveness?.mode ?? 'off') !== 'off') {
+    throw new ClockfaceError('forbidden', 'This kiosk checks for presentation attacks, so it does not take a face punch from a photo; use its camera or the PIN.')
+  }
   const face = await describeSingleFace(deps.engine, request.image, false)
   const { match } = await deps.identifier.identify(face.descriptor)
   if (!match) throw new ClockfaceError('unauthorized', 'The face was not recognised; nothing was recorded.')
-  return deps.attendance.punch(match, await deps.kiosks.station(ctx))
+  return deps.attendance.punch(match, station)
 }

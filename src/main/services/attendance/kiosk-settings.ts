@@ -6,6 +6,7 @@
 import type { ValidatedRequest } from '../../../shared/contract'
 import type { KioskConfig } from '../../../shared/attendance-models'
 import { ClockfaceError } from '../../../shared/errors'
+import { DEFAULT_LIVENESS_POLICY, type LivenessPolicy } from '../../../shared/liveness-policy'
 import type { KioskRegistration, PunchChoiceMode, Settings } from '../../../shared/models'
 import type { CallContext } from '../../dispatch/call-context'
 import type { KioskRepository } from '../../store/repositories/kiosk-repository'
@@ -25,6 +26,8 @@ export const PIN_AFTER_TRIES = 3
 export interface KioskStation extends PunchPlace {
   punchChoice: PunchChoiceMode
   verifyMode: boolean
+  /** Presentation-attack policy (liveness-policy.ts); absent: DEFAULT_LIVENESS_POLICY. */
+  liveness?: LivenessPolicy
 }
 
 /** The kiosk settings service. */
@@ -33,7 +36,7 @@ export interface KioskSettings {
   station(ctx: CallContext): Promise<KioskStation>
   /** getKioskConfig: the caller's station plus language and {@link PIN_AFTER_TRIES}. Raises `store-error`. */
   config(ctx: CallContext): Promise<KioskConfig>
-  /** updateKiosk: changes a registration's zone, punch choice or verify mode. Raises `not-found`, `store-error`, `read-only`. */
+  /** updateKiosk: changes a registration's zone, punch choice, verify mode or presentation-attack policy. Raises `not-found`, `store-error`, `read-only`. */
   update(request: ValidatedRequest<'updateKiosk'>): Promise<KioskRegistration>
 }
 
@@ -51,22 +54,25 @@ export function createKioskSettings(deps: {
       kioskId,
       timeZone: doc?.timeZone ?? config.timeZone,
       punchChoice: doc?.punchChoice ?? 'automatic',
-      verifyMode: doc?.verifyMode ?? false
+      verifyMode: doc?.verifyMode ?? false,
+      liveness: { ...DEFAULT_LIVENESS_POLICY, ...doc?.liveness }
     }
   }
   return {
     station,
     async config(ctx) {
       const s = await station(ctx)
-      return { ...s, language: deps.settings().language, pinAfterTries: PIN_AFTER_TRIES }
+      const { liveness: _policy, ...rest } = s
+      return { ...rest, language: deps.settings().language, pinAfterTries: PIN_AFTER_TRIES }
     },
-    async update({ id, timeZone, punchChoice, verifyMode }) {
+    async update({ id, timeZone, punchChoice, verifyMode, liveness }) {
       const doc = await kiosks.byId(id)
       if (!doc) throw new ClockfaceError('not-found', `No kiosk registration ${id}.`)
       const set = {
         ...(timeZone === undefined ? {} : { timeZone }),
         ...(punchChoice === undefined ? {} : { punchChoice }),
-        ...(verifyMode === undefined ? {} : { verifyMode })
+        ...(verifyMode === undefined ? {} : { verifyMode }),
+        ...(liveness === undefined ? {} : { liveness: { ...doc.liveness, ...liveness } })
       }
       const updated = Object.keys(set).length > 0 ? await kiosks.update(id, set) : doc
       return toKiosk(updated ?? doc, config.timeZone)

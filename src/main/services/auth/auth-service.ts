@@ -6,6 +6,7 @@
  */
 import { contract, type OperationName, type OperationResponse, type ValidatedRequest } from '../../../shared/contract'
 import { ClockfaceError } from '../../../shared/errors'
+import { DEFAULT_LIVENESS_POLICY } from '../../../shared/liveness-policy'
 import type { AdminAccount, AdminPrincipal, KioskPrincipal, KioskRegistration, SessionState } from '../../../shared/models'
 import { actorOf, type CallContext } from '../../dispatch/call-context'
 import type { Repositories } from '../../store/repositories'
@@ -94,6 +95,7 @@ export function toKiosk(doc: KioskDoc, defaultZone: string): KioskRegistration {
     timeZone: doc.timeZone ?? defaultZone,
     punchChoice: doc.punchChoice ?? 'automatic',
     verifyMode: doc.verifyMode ?? false,
+    liveness: { ...DEFAULT_LIVENESS_POLICY, ...doc.liveness },
     createdAt: doc.createdAt,
     createdBy: doc.createdBy,
     ...(doc.lastSeenAt === undefined ? {} : { lastSeenAt: doc.lastSeenAt }),

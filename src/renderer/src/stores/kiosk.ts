@@ -121,6 +121,19 @@ export const useKioskStore = defineStore('kiosk', () => {
   const verifyFailure = ref<VerifyFailure | null>(null)
   /** Distinct episodes of an unrecognised face in a row (not frames). */
   const failedTries = ref(0)
+  /** True while a recognised face failed the presentation-attack check within {@link NOT_RECOGNISED_HOLD_MS}. */
+  const livenessPrompt = ref(false)
+  let livenessTimer: ReturnType<typeof setTimeout> | null = null
+
+  /** Shows "Look at the camera and blink" for a face the liveness check did not pass. */
+  function holdLivenessPrompt(): void {
+    livenessPrompt.value = true
+    if (livenessTimer) clearTimeout(livenessTimer)
+    livenessTimer = setTimeout(() => {
+      livenessTimer = null
+      livenessPrompt.value = false
+    }, NOT_RECOGNISED_HOLD_MS)
+  }
 
   const greetingTimers = new Map<string, ReturnType<typeof setTimeout>>()
   const quietUntil = new Map<string, number>()
@@ -295,7 +308,10 @@ export const useKioskStore = defineStore('kiosk', () => {
     const attempt = verification.value
     for (const face of frame.faces) {
       if (attempt) attempt.sawFace = true
-      if (face.match && face.confirmed) {
+      if (face.match && face.confirmed && face.liveness && !face.liveness.passed) {
+        // Recognised but not punched: a suspected presentation attack, or no sign of life yet.
+        holdLivenessPrompt()
+      } else if (face.match && face.confirmed) {
         // A face checked against another code than the one typed is not this attempt's person.
         if (attempt && face.match.code !== attempt.code) continue
         resetTries()
@@ -332,7 +348,10 @@ export const useKioskStore = defineStore('kiosk', () => {
     quietUntil.clear()
     if (notRecognisedTimer) clearTimeout(notRecognisedTimer)
     if (noticeTimer) clearTimeout(noticeTimer)
+    if (livenessTimer) clearTimeout(livenessTimer)
     notRecognisedTimer = null
+    livenessTimer = null
+    livenessPrompt.value = false
     noticeTimer = null
     endOffer(0)
     cancelVerify()
@@ -350,6 +369,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     resultAt,
     greetings,
     notRecognised,
+    livenessPrompt,
     lastError,
     offer,
     choosing,

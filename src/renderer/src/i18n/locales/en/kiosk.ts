@@ -14,6 +14,7 @@ export default {
     'break-end': 'Break ended {time}'
   },
   notRecognised: 'Not recognised',
+  lookAndBlink: 'Look at the camera and blink',
   latest: {
     title: 'Latest check-ins',
     empty: 'No punches yet today'

@@ -16,6 +16,7 @@ export default {
     'break-end': 'Pausa terminada {time}'
   },
   notRecognised: 'No reconocido',
+  lookAndBlink: 'Mire a la cámara y parpadee',
   latest: {
     title: 'Últimos fichajes',
     empty: 'Aún no hay fichajes hoy'

