@@ -2,7 +2,8 @@
  * The enrolment quality gates on real photos and video frames: good deepface-unit photos
  * pass the file gates, and each gate refuses a real picture (or a real picture darkened,
  * brightened or blurred) with its reason. Landmarks were found once by the engine's photo
- * detector (test/helpers/face-quality-landmarks.json), so these tests need no engine.
+ * detector, SSD without the padded second look, which in img31.jpg finds only a face in the
+ * background (test/helpers/face-quality-landmarks.json), so these tests need no engine.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -103,7 +104,7 @@ describe.skipIf(!hasDeepfaceUnit)('quality gates on deepface-unit and LFW photos
     expect((await judge('deepface-unit/couple.jpg', FILE_GATES)).issues).toEqual(['multiple-faces'])
   })
 
-  it('img31.jpg: the face found is a small, out-of-focus face in the background', async () => {
+  it('a small out-of-focus face in the background (of img31.jpg) is too small and blurred', async () => {
     const verdict = await judge('deepface-unit/img31.jpg', FILE_GATES)
     expect(verdict.issues).toEqual(expect.arrayContaining(['too-small', 'blurred']))
   })
