@@ -279,15 +279,7 @@ async function verify(cli: Cli): Promise<void> {
       rows
     )
   )
-  const calibrationOut = cli.values['write-calibration']
-  if (calibrationOut && calibration) {
-    const pipeline = cli.values['calibration-pipeline'] as PipelineId
-    const written = writeCalibration(resolve(calibrationOut), RECOGNITION_MODEL_ID, pipeline, all, calibrationPaths, `LFW View 1 ${basename(calibrateFile ?? '')} images (${count(calibration.pairs)}), 150×150 copies; every pair of two images of the set`)
-    console.log(
-      `\nCalibration of pipeline ${pipeline} written to ${calibrationOut}: ${written.images} images, ${written.genuinePairs} genuine and ${written.impostorPairs} impostor pairs; ` +
-        `closest impostor distances ${written.tail.closestImpostors.slice(0, 5).join(', ')}.`
-    )
-  }
+  if (calibration) writeCalibrationIfAsked(cli, all, calibrationPaths, `LFW View 1 ${basename(calibrateFile ?? '')} images (${count(calibration.pairs)}), 150×150 copies`)
   console.log(`\nThresholds (Euclidean distance for a–d, cosine similarity for e; the shipped cosine is 1 − d²/2, its equal on unit vectors)${farNote(0.001)}:\n`)
   console.log(markdownTable(['pipeline', 'shipped', 'calibrated', `per-fold (${k}-fold)`, 'at FAR 1%', 'at FAR 0.1%', 'multi-face images (test)'], thresholdRows))
   console.log(
@@ -304,12 +296,30 @@ function readProtocol(file: string, gallery: boolean, limit: number): ProtocolEn
   return [...entries.filter((e) => e.identity !== null).slice(0, limit), ...entries.filter((e) => e.identity === null).slice(0, limit)]
 }
 
+/** With `--write-calibration FILE`: the calibration of `--calibration-pipeline` over every pair of `paths`, written and summarised. */
+function writeCalibrationIfAsked(cli: Cli, all: Map<string, ImageRecord>, paths: readonly string[], source: string): void {
+  const out = cli.values['write-calibration']
+  if (!out) return
+  const pipeline = cli.values['calibration-pipeline'] as PipelineId
+  const written = writeCalibration(resolve(out), RECOGNITION_MODEL_ID, pipeline, all, paths, `${source}; every pair of two images of the set`)
+  console.log(
+    `\nCalibration of pipeline ${pipeline} written to ${out}: ${written.images} images, ${written.genuinePairs} genuine and ${written.impostorPairs} impostor pairs; ` +
+      `closest impostor distances ${written.tail.closestImpostors.slice(0, 5).join(', ')}.`
+  )
+}
+
 async function identify(cli: Cli): Promise<void> {
   const gallery = readProtocol(cli.values.gallery, true, cli.limit)
   const probes = readProtocol(cli.values.probes, false, cli.limit)
   const { records: all, backend } = await records(cli, [...gallery, ...probes].map((e) => e.path), 'identify')
   const enrolledIds = new Set(gallery.map((g) => g.identity))
   const matedCount = probes.filter((p) => p.identity !== null && enrolledIds.has(p.identity)).length
+  writeCalibrationIfAsked(
+    cli,
+    all,
+    [...gallery, ...probes].map((e) => e.path),
+    `LFW open-set protocol images (${basename(cli.values.gallery)} + ${basename(cli.values.probes)}: ${gallery.length + probes.length} images of people outside View 1's test pairs), 150×150 copies`
+  )
   printHeader(
     cli,
     backend,

@@ -10,7 +10,7 @@
  */
 
 /** Version of {@link CONSENT_TEXT}, recorded with each consent (`Consent.textVersion`). */
-export const CONSENT_TEXT_VERSION = '1'
+export const CONSENT_TEXT_VERSION = '2'
 
 /** Title of the consent text, for a dialog or a heading. */
 export const CONSENT_TITLE = 'Face recognition for attendance: your consent'
@@ -22,7 +22,7 @@ export const CONSENT_TITLE = 'Face recognition for attendance: your consent'
  */
 export const CONSENT_TEXT = `Clockface, the attendance kiosk here, can recognise your face so that you check in and out by looking at its camera.
 
-What is stored: for each enrolment photo, a face template (128 numbers computed from your face) and a small picture of your face. They are kept on this computer only. The kiosk does not keep camera pictures of people who walk past.
+What is stored: for each enrolment photo, a face template (192 numbers computed from your face) and two small pictures of your face: one shown to administrators, one kept so that the template can be computed again when the recognition software is updated, without photographing you again. They are kept on this computer only. The kiosk does not keep camera pictures of people who walk past.
 
 What it is for: only to recognise you at the kiosk and to record your check-ins and check-outs. Your face data is not used for anything else and is not given to anyone.
 

@@ -3,7 +3,7 @@
  * derived from them, so the contract can check every response (dispatch parses each answer
  * with its schema, which also drops any field a schema does not name, such as a descriptor).
  * Times are ISO-8601 strings in UTC; boxes and landmarks are in the pixels of the image or
- * frame that was sent; distances are Euclidean distances between 128-D face descriptors
+ * frame that was sent; distances are Euclidean distances between unit-length face descriptors
  * (lower is more alike).
  */
 import { z } from 'zod'

@@ -12,7 +12,8 @@ import { isAbsolute, join, relative } from 'node:path'
 /**
  * The models the engine loads, by file base name as face-api ships them in `model/`:
  * two detectors (tiny for live frames, SSD for photos), the 68-point landmark net and the
- * 128-D recognition net (face-api README, "Models").
+ * 128-D recognition net (face-api README, "Models"; kept for the accuracy bench's comparison
+ * pipelines, the product describes faces with MobileFaceNet, see mobilefacenet.ts).
  */
 export const REQUIRED_MODELS = [
   'tiny_face_detector_model',

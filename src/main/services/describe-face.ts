@@ -11,13 +11,13 @@ export const PHOTO_DETECTOR: DetectorName = 'ssd-mobilenetv1'
 
 /** The one face of a photo, with its descriptor (and thumbnail when asked). */
 export interface DescribedFace extends EngineFace {
-  /** 128-D face descriptor; compared by Euclidean distance. */
+  /** MobileFaceNet descriptor (192 numbers, unit length); compared by Euclidean distance. */
   descriptor: number[]
 }
 
 /**
  * Finds the single face of an enrolment or verification photo with the SSD detector and
- * computes its 128-D descriptor (and a JPEG thumbnail of the aligned crop when `withThumbnail`).
+ * computes its descriptor (and the list thumbnail and stored aligned face when `withThumbnail`).
  *
  * Raises ClockfaceError `no-face` (none found), `multiple-faces` (details `{ faces: n }`),
  * `unreadable-image` (bytes do not decode; from the engine), `engine-unavailable`, or
