@@ -9,7 +9,7 @@ import { normalisedBox, squareCrop } from '../../src/main/engine/pad/pad-crop'
 import { attackProbability, fitTextureClassifier } from '../../src/main/engine/pad/texture-classifier'
 import { greyCrop, LBP_BINS, lbpHistogram, TEXTURE_FEATURES, textureFeatures } from '../../src/main/engine/pad/texture-features'
 import { TEXTURE_WEIGHTS } from '../../src/main/engine/pad/texture-weights'
-import { createActiveSignals, evidenceOf, type SignalSample } from '../../src/main/services/liveness/active-signals'
+import { createActiveSignals, evidenceOf, meanAttackScore, type SignalSample } from '../../src/main/services/liveness/active-signals'
 import { decideLiveness } from '../../src/main/services/liveness/liveness-decision'
 import { DEFAULT_LIVENESS_POLICY, livenessPolicySchema, type LivenessPolicy } from '../../src/shared/liveness-policy'
 
@@ -92,7 +92,7 @@ describe('APCER, BPCER, ACER', () => {
 })
 
 const policy = (mode: LivenessPolicy['mode']): LivenessPolicy => ({ ...DEFAULT_LIVENESS_POLICY, mode, movementDegrees: 8 })
-const still = (t: number, ear = 0.3): SignalSample => ({ t, ear, yaw: 2, pitch: 1, roll: 0 })
+const still = (t: number, ear = 0.3, attack: number | null = null): SignalSample => ({ t, ear, yaw: 2, pitch: 1, roll: 0, attack })
 
 describe('active signals', () => {
   it('sees a blink only as open, closed, open again', () => {
@@ -105,6 +105,11 @@ describe('active signals', () => {
     const thresholds = { blinkEar: 0.2, movementDegrees: 8 }
     expect(evidenceOf([still(0), { ...still(100), pitch: 10 }], thresholds).moved).toBe(true)
     expect(evidenceOf([still(0), { ...still(100), yaw: 6 }], thresholds).moved).toBe(false)
+  })
+  it('averages the passive scores the window has', () => {
+    expect(meanAttackScore([still(0, 0.3, 0.2), still(1, 0.3, null), still(2, 0.3, 0.6)], 2)).toBeCloseTo(0.4)
+    expect(meanAttackScore([still(0, 0.3, 0.9), still(3000, 0.3, 0.1)], 3000)).toBeCloseTo(0.1)
+    expect(meanAttackScore([still(0)], 0)).toBeNull()
   })
   it('keeps samples per key within the window', () => {
     const signals = createActiveSignals()

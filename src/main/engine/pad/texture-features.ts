@@ -1,8 +1,8 @@
 /**
  * Texture features of a face for presentation-attack detection: histograms of uniform local
  * binary patterns (LBP, T. Ojala et al., "Multiresolution gray-scale and rotation invariant
- * texture classification with local binary patterns", TPAMI 2002) of the face crop and of a
- * wider crop around it. A printed photo or a screen re-captured by a webcam loses fine skin
+ * texture classification with local binary patterns", TPAMI 2002) in luma and chroma of the
+ * face crop and of a wider crop around it. A printed photo or a screen re-captured by a webcam loses fine skin
  * texture, adds print dots, moiré and the edges of the paper or the screen, which these
  * histograms pick up (J. Määttä et al., "Face spoofing detection from single images using
  * micro-texture analysis", IJCB 2011, on the same NUAA data). Pure arithmetic on RGB pixels.
@@ -27,34 +27,64 @@ export const TEXTURE_CROPS: readonly CropRule[] = [
   { enlarge: 2, keepInside: false }
 ]
 
+/** Colour planes the histograms are computed on: luma and the two chroma differences. */
+export const TEXTURE_PLANES = ['Y', 'Cb', 'Cr'] as const
+
 /**
- * A `side`×`side` grey crop (ITU-R BT.601 luma, 0..255) of `crop` in `pixels`, sampled
- * bilinearly after averaging over the source area each output pixel covers (so a large face
- * is not aliased); outside the image reads black.
+ * `side`×`side` crops of `crop` in `pixels` in the planes of ITU-R BT.601 YCbCr (Y, Cb, Cr,
+ * each 0..255), each output pixel the mean of a 2×2 grid of source samples across the area
+ * it covers (so a large face is not aliased); outside the image reads black (Y 0, Cb and Cr
+ * 128). Chroma matters: a print or a screen reproduces skin colour differently from skin
+ * (Z. Boulkenafet et al., "Face anti-spoofing based on color texture analysis", ICIP 2015).
  */
-export function greyCrop(pixels: RgbPixels, crop: Box, side: number): Float32Array {
-  const out = new Float32Array(side * side)
+export function colourCrops(pixels: RgbPixels, crop: Box, side: number): [Float32Array, Float32Array, Float32Array] {
+  const n = side * side
+  const planes: [Float32Array, Float32Array, Float32Array] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)]
   const step = crop.width / side
-  const taps = Math.max(1, Math.min(4, Math.round(step)))
   const { width, height, channels, data } = pixels
-  const luma = (x: number, y: number): number => {
-    const xi = Math.floor(x)
-    const yi = Math.floor(y)
-    if (xi < 0 || yi < 0 || xi >= width || yi >= height) return 0
-    const i = (yi * width + xi) * channels
-    return 0.299 * (data[i] as number) + 0.587 * (data[i + 1] as number) + 0.114 * (data[i + 2] as number)
+  // Source column and row of each of the 2 taps of each output column and row; -1 outside the image.
+  const taps = (origin: number, limit: number): Int32Array => {
+    const at = new Int32Array(side * 2)
+    for (let k = 0; k < side * 2; k++) {
+      const v = Math.floor(origin + ((k >> 1) + ((k & 1) + 0.5) / 2) * step)
+      at[k] = v < 0 || v >= limit ? -1 : v
+    }
+    return at
   }
+  const xs = taps(crop.x, width)
+  const ys = taps(crop.y, height)
+  const [yPlane, cbPlane, crPlane] = planes
   for (let y = 0; y < side; y++) {
     for (let x = 0; x < side; x++) {
-      let sum = 0
-      for (let ty = 0; ty < taps; ty++) {
-        for (let tx = 0; tx < taps; tx++) sum += luma(crop.x + (x + (tx + 0.5) / taps) * step, crop.y + (y + (ty + 0.5) / taps) * step)
+      let r = 0
+      let g = 0
+      let b = 0
+      for (let ty = 0; ty < 2; ty++) {
+        const yi = ys[2 * y + ty] as number
+        if (yi < 0) continue
+        for (let tx = 0; tx < 2; tx++) {
+          const xi = xs[2 * x + tx] as number
+          if (xi < 0) continue
+          const i = (yi * width + xi) * channels
+          r += data[i] as number
+          g += data[i + 1] as number
+          b += data[i + 2] as number
+        }
       }
-      out[y * side + x] = sum / (taps * taps)
+      r /= 4
+      g /= 4
+      b /= 4
+      const at = y * side + x
+      yPlane[at] = 0.299 * r + 0.587 * g + 0.114 * b
+      cbPlane[at] = 128 - 0.168736 * r - 0.331264 * g + 0.5 * b
+      crPlane[at] = 128 + 0.5 * r - 0.418688 * g - 0.081312 * b
     }
   }
-  return out
+  return planes
 }
+
+/** The luma plane of {@link colourCrops}. */
+export const greyCrop = (pixels: RgbPixels, crop: Box, side: number): Float32Array => colourCrops(pixels, crop, side)[0]
 
 /** For each 8-bit pattern, its bin among the 59 uniform-LBP bins (58 uniform patterns + one for all others). */
 const UNIFORM_BIN: Uint8Array = (() => {
@@ -78,20 +108,18 @@ export const LBP_BINS = 59
  */
 export function lbpHistogram(grey: Float32Array, side: number, radius: number): Float32Array {
   const hist = new Float32Array(LBP_BINS)
-  const offsets: [number, number][] = []
+  const deltas = new Int32Array(8)
   for (let k = 0; k < 8; k++) {
     const a = (2 * Math.PI * k) / 8
-    offsets.push([Math.round(radius * Math.cos(a)), Math.round(-radius * Math.sin(a))])
+    deltas[k] = Math.round(-radius * Math.sin(a)) * side + Math.round(radius * Math.cos(a))
   }
   let count = 0
   for (let y = radius; y < side - radius; y++) {
     for (let x = radius; x < side - radius; x++) {
-      const c = grey[y * side + x] as number
+      const at = y * side + x
+      const c = grey[at] as number
       let code = 0
-      for (let k = 0; k < 8; k++) {
-        const [dx, dy] = offsets[k] as [number, number]
-        if ((grey[(y + dy) * side + x + dx] as number) >= c) code |= 1 << k
-      }
+      for (let k = 0; k < 8; k++) if ((grey[at + (deltas[k] as number)] as number) >= c) code |= 1 << k
       hist[UNIFORM_BIN[code] as number]! += 1
       count++
     }
@@ -101,20 +129,22 @@ export function lbpHistogram(grey: Float32Array, side: number, radius: number): 
 }
 
 /** Length of {@link textureFeatures}' vector. */
-export const TEXTURE_FEATURES = TEXTURE_CROPS.length * 2 * LBP_BINS
+export const TEXTURE_FEATURES = TEXTURE_CROPS.length * TEXTURE_PLANES.length * 2 * LBP_BINS
 
 /**
  * The feature vector of the face with detector box `box` (image pixels): for each of
- * {@link TEXTURE_CROPS}, uniform LBP histograms at radius 1 and 2 of its 64×64 grey crop.
+ * {@link TEXTURE_CROPS} and each of {@link TEXTURE_PLANES}, uniform LBP histograms at radius 1
+ * and 2 of its 64×64 crop.
  */
 export function textureFeatures(pixels: RgbPixels, box: Box): Float32Array {
   const features = new Float32Array(TEXTURE_FEATURES)
   let at = 0
   for (const rule of TEXTURE_CROPS) {
-    const grey = greyCrop(pixels, squareCrop(box, rule, pixels.width, pixels.height), TEXTURE_CROP_SIDE)
-    for (const radius of [1, 2]) {
-      features.set(lbpHistogram(grey, TEXTURE_CROP_SIDE, radius), at)
-      at += LBP_BINS
+    for (const plane of colourCrops(pixels, squareCrop(box, rule, pixels.width, pixels.height), TEXTURE_CROP_SIDE)) {
+      for (const radius of [1, 2]) {
+        features.set(lbpHistogram(plane, TEXTURE_CROP_SIDE, radius), at)
+        at += LBP_BINS
+      }
     }
   }
   return features

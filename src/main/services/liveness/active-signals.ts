@@ -17,6 +17,8 @@ export interface SignalSample {
   yaw: number
   pitch: number
   roll: number
+  /** Passive attack score of the face on this frame (0 bona fide … 1 attack), or null when not computed. */
+  attack: number | null
 }
 
 /** What the window shows: a blink, a head movement, and how many frames it holds. */
@@ -39,10 +41,27 @@ export interface SignalThresholds {
  */
 export const BLINK_OPEN_MARGIN = 0.05
 
-/** The sample of one face from its 68 landmarks. Throws for fewer than 68 points. */
-export function sampleOf(t: number, landmarks: readonly LandmarkPoint[]): SignalSample {
+/** The sample of one face from its 68 landmarks and passive score. Throws for fewer than 68 points. */
+export function sampleOf(t: number, landmarks: readonly LandmarkPoint[], attack: number | null = null): SignalSample {
   const pose = headPose(landmarks)
-  return { t, ear: meanEyeAspectRatio(landmarks), yaw: pose.yaw, pitch: pose.pitch, roll: pose.roll }
+  return { t, ear: meanEyeAspectRatio(landmarks), yaw: pose.yaw, pitch: pose.pitch, roll: pose.roll, attack }
+}
+
+/**
+ * How far back the passive score is averaged, ms: a single frame's score varies with blur and
+ * light, for a live face and for a photo alike, so a person is judged on about the last 2 s
+ * (several kiosk frames); longer would let the first frames of an approach (often blurred)
+ * hold a live person back for the whole active window.
+ */
+export const PASSIVE_WINDOW_MS = 2000
+
+/**
+ * Mean passive attack score of the samples that have one within {@link PASSIVE_WINDOW_MS}
+ * before `now` (ms since the epoch), or null when none has.
+ */
+export function meanAttackScore(samples: readonly SignalSample[], now: number): number | null {
+  const scores = samples.flatMap((s) => (s.attack === null || s.t <= now - PASSIVE_WINDOW_MS || s.t > now ? [] : [s.attack]))
+  return scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length
 }
 
 /**

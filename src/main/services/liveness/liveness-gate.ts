@@ -9,7 +9,7 @@ import type { PixelImage } from '../../../shared/contract'
 import type { LivenessPolicy, LivenessVerdict } from '../../../shared/liveness-policy'
 import type { AuditChannel, Box, Point } from '../../../shared/models'
 import type { DetectOptions, EngineFace } from '../../engine/engine-types'
-import { createActiveSignals, evidenceOf, sampleOf } from './active-signals'
+import { createActiveSignals, evidenceOf, meanAttackScore, sampleOf } from './active-signals'
 import { decideLiveness, needsActive, needsPassive } from './liveness-decision'
 
 /** The passive detector the policy's `attackThreshold` applies to (pad-runner.ts). */
@@ -50,7 +50,7 @@ export interface LivenessGate {
   detectOptions(policy: LivenessPolicy): Pick<DetectOptions, 'presentationAttack'>
   /** Whether a suspected attack under this policy will want a snapshot (any mode but off). */
   wantsFrame(policy: LivenessPolicy): boolean
-  /** Records the active signals of the frame's recognised faces (call once per frame). */
+  /** Records the signals (passive score, eyes, pose) of the frame's recognised faces; call once per frame, before {@link check}. */
   observe(kioskId: string, policy: LivenessPolicy, faces: readonly GateFace[], nowMs: number): void
   /**
    * The verdict for a confirmed face about to punch; a failed check is logged (at most once
@@ -73,17 +73,20 @@ export function createLivenessGate(deps: LivenessGateDeps): LivenessGate {
     detectOptions: (policy) => (needsPassive(policy) ? { presentationAttack: [PASSIVE_DETECTOR] } : {}),
     wantsFrame: (policy) => policy.mode !== 'off',
     observe(kioskId, policy, faces, nowMs) {
-      if (!needsActive(policy)) return
+      if (policy.mode === 'off') return
       for (const face of faces) {
         if (!face.employeeId || face.engine.landmarks.length < 68) continue
-        signals.observe(keyOf(kioskId, face.employeeId), sampleOf(nowMs, face.engine.landmarks as Point[]), policy.windowSeconds * 1000)
+        const sample = sampleOf(nowMs, face.engine.landmarks as Point[], face.engine.attackScores?.[PASSIVE_DETECTOR] ?? null)
+        signals.observe(keyOf(kioskId, face.employeeId), sample, policy.windowSeconds * 1000)
       }
     },
     async check({ kioskId, channel, policy, frame, nowMs }, face) {
       const key = keyOf(kioskId, face.employeeId ?? '')
-      const score = face.engine.attackScores?.[PASSIVE_DETECTOR] ?? null
-      const evidence = needsActive(policy) ? evidenceOf(signals.samples(key, nowMs, policy.windowSeconds * 1000), policy) : null
-      const verdict = decideLiveness(policy, score, evidence)
+      const window = signals.samples(key, nowMs, policy.windowSeconds * 1000)
+      const current = face.engine.attackScores?.[PASSIVE_DETECTOR] ?? null
+      // The mean over the recent frames (this one included); this frame's score alone when there are none.
+      const score = current === null ? null : (meanAttackScore(window, nowMs) ?? current)
+      const verdict = decideLiveness(policy, score, needsActive(policy) ? evidenceOf(window, policy) : null)
       if (verdict.passed) return verdict
       const last = lastLogged.get(key)
       if (last === undefined || nowMs - last >= ATTACK_LOG_INTERVAL_MS) {
