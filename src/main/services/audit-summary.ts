@@ -5,6 +5,7 @@
  */
 import { employeeCodeSchema, type AuditedOperation, type OperationResponse } from '../../shared/contract'
 import type { Result } from '../../shared/errors'
+import type { LivenessPolicy } from '../../shared/liveness-policy'
 import type { AttendanceEvent, Employee, PunchState } from '../../shared/models'
 
 /** What the audit hook read from the store before the request ran (see audit.ts). */
@@ -50,6 +51,12 @@ function codeLabel(fields: Fields): string | undefined {
   const code = codeOf(fields)
   if (code !== undefined) return code
   return typeof fields['code'] === 'string' ? quoted(fields['code']) : undefined
+}
+
+/** A kiosk's presentation-attack policy in words: its mode and, when on, the threshold and movement. */
+function livenessText(policy: LivenessPolicy): string {
+  if (policy.mode === 'off') return 'off'
+  return `${policy.mode} (threshold ${policy.attackThreshold}, blink under EAR ${policy.blinkEar} or ${policy.movementDegrees}° within ${policy.windowSeconds} s)`
 }
 
 /** `employee E001`, or `an employee` when the request named none. */
@@ -208,7 +215,7 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
   updateKiosk: {
     refused: (fields) => `refused to change kiosk registration ${quotedField(fields, 'id')}`,
     done: (kiosk) => ({
-      summary: `changed kiosk ${quoted(kiosk.kioskId)}: time zone ${quoted(kiosk.timeZone)}, punch choice ${kiosk.punchChoice}, verify mode ${kiosk.verifyMode ? 'on' : 'off'}`
+      summary: `changed kiosk ${quoted(kiosk.kioskId)}: time zone ${quoted(kiosk.timeZone)}, punch choice ${kiosk.punchChoice}, verify mode ${kiosk.verifyMode ? 'on' : 'off'}, presentation-attack check ${livenessText(kiosk.liveness)}`
     })
   },
   addPunch: {
