@@ -179,7 +179,7 @@ describe.skipIf(!hasDeepfaceUnit)('REST API with the real engine', () => {
     expect(identifiedForm.body).toMatchObject([{ match: { code: 'B1' } }])
 
     const verified = await api.call('POST', '/verify', { key: keys.identify, json: { code: 'A1', image: encoded(jpeg(person[4]!)) } })
-    expect(verified).toMatchObject({ status: 200, body: { verified: true, metric: 'euclidean' } })
+    expect(verified).toMatchObject({ status: 200, body: { verified: true, metric: 'euclidean_l2' } })
     const notVerified = await api.call('POST', '/verify', { key: keys.identify, form: { code: 'B1', image: filePart(jpeg(person[4]!)) } })
     expect(notVerified).toMatchObject({ status: 200, body: { verified: false } })
     expect((await api.call('POST', '/verify', { key: keys.identify, json: { code: 'NOPE', image: encoded(jpeg(person[4]!)) } })).status).toBe(404)

@@ -50,7 +50,7 @@ describe.skipIf(!hasDeepfaceUnit)('audit log with the real engine', () => {
       employeeCode: 'E001',
       templateId: template!.id,
       outcome: 'ok',
-      summary: 'added employee E001 "Ada Lovelace" with a face template (consent recorded: text version "1")',
+      summary: `added employee E001 "Ada Lovelace" with a face template (consent recorded: text version "${CONSENT_TEXT_VERSION}")`,
       time: '2024-03-04T09:00:00.000Z'
     })
 
@@ -61,7 +61,7 @@ describe.skipIf(!hasDeepfaceUnit)('audit log with the real engine', () => {
       employeeCode: 'E001',
       templateId: extra.id,
       outcome: 'ok',
-      summary: 'enrolled a face template for E001 (source: camera) (consent recorded: text version "1")'
+      summary: `enrolled a face template for E001 (source: camera) (consent recorded: text version "${CONSENT_TEXT_VERSION}")`
     })
 
     value(await t.call('deleteTemplate', { id: extra.id }))
