@@ -19,7 +19,7 @@ import { createRetention, type Retention } from './services/privacy/retention'
 import { createAttendanceService } from './services/attendance/attendance-service'
 import { createSettingsService, type SettingsService } from './services/privacy/settings'
 import { resolveServiceConfig, type ServiceConfig } from './services/service-config'
-import { createDataHealthHandlers } from './services/data-health'
+import { createDataHealthHandlers, type DataHealthHandlers } from './services/data-health'
 import { defaultBackupDir, scheduleDailyBackups } from './store/backup-schedule'
 import type { DataKey } from './store/key-provider'
 import { openStore } from './store/open-store'
@@ -99,7 +99,12 @@ export function cliContext(): CallContext {
 
 /** What {@link assembleCore} wires together: an opened store, an engine, resolved settings. */
 export interface CoreParts {
-  store: ClockfaceStore
+  /** The opened data folder; may be left out when `repos` and `dataHealth` are given. */
+  store?: ClockfaceStore
+  /** Repositories over another store (server mode's PostgreSQL, server-core.ts); default: over `store`. */
+  repos?: Repositories
+  /** The data-health operations of that other store; default: over `store`. */
+  dataHealth?: DataHealthHandlers
   engine: FaceEngine
   config: ServiceConfig
   setupCode?: string
@@ -115,14 +120,15 @@ export interface CoreParts {
  */
 export function assembleCore(parts: CoreParts): Pick<ClockfaceCore, 'dispatch' | 'auth' | 'repos' | 'auditLog' | 'settings' | 'retention'> {
   const { store, engine, config } = parts
-  const repos = createRepositories(store)
+  if (store === undefined && (parts.repos === undefined || parts.dataHealth === undefined)) throw new RangeError('assembleCore needs a store, or repositories and data-health handlers')
+  const repos = parts.repos ?? createRepositories(store as ClockfaceStore)
   const auditLog = createAuditLog(repos.audit, config)
   const settings = createSettingsService(repos.settings, config)
   const idleMinutes = () => settings.current().idleMinutes
   const auth = createAuthService({ repos, config, idleMinutes, language: () => settings.current().language, ...(parts.setupCode === undefined ? {} : { setupCode: parts.setupCode }) })
   const visitors = createVisitorService({ visitors: repos.visitors, config })
   const attendance = createAttendanceService(repos.attendance, config, { autoCloseHours: () => settings.current().autoCloseHours })
-  const handlers = createServices({ repos, engine, auth, config, auditLog, settings, visitors, attendance, dataHealth: createDataHealthHandlers(store, { now: config.now }), ...(parts.shell ? { shell: parts.shell } : {}) })
+  const handlers = createServices({ repos, engine, auth, config, auditLog, settings, visitors, attendance, dataHealth: parts.dataHealth ?? createDataHealthHandlers(store as ClockfaceStore, { now: config.now }), ...(parts.shell ? { shell: parts.shell } : {}) })
   const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn }), authorize])
   const retention = createRetention({
     attendance: repos.attendance,

@@ -1,8 +1,10 @@
 /**
- * Browser mode: `npm run serve -- [--port P] [--data DIR] [--threshold T] [--cooldown S] [--kiosk-id ID] [--confirm-frames N]
+ * Browser mode: `npm run serve -- [--port P] [--data DIR] [--database postgres://…] [--threshold T] [--cooldown S] [--kiosk-id ID] [--confirm-frames N]
  * [--api [--api-port P] [--api-host H] [--tls-cert FILE --tls-key FILE] [--api-rate N]]`.
  * Starts the Clockface core and serves the renderer plus the HTTP API on 127.0.0.1 only; with
- * `--api`, also the integration REST API (`/api/v1`, API keys) on its own port.
+ * `--api`, also the integration REST API (`/api/v1`, API keys) on its own port. With
+ * `--database`, the data is in PostgreSQL (server mode, server-core.ts) instead of the data
+ * folder, and kiosks sync with it.
  */
 import { randomInt } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -11,6 +13,8 @@ import { Command } from 'commander'
 import pino from 'pino'
 import { ClockfaceError } from '../shared/errors'
 import { startClockface } from './app-core'
+import { startServerCore } from './server-core'
+import { redactUrl } from './store/postgres/pg-database'
 import { cliDataKey } from './cli/backup-command'
 import { nonNegativeNumber, port, positiveInteger, positiveNumber } from './cli/cli-options'
 import { defaultDataDir } from './default-data-dir'
@@ -36,6 +40,7 @@ interface ServeOptions {
   tlsCert?: string
   tlsKey?: string
   apiRate?: number
+  database?: string
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -45,6 +50,7 @@ async function main(argv: string[]): Promise<void> {
     .option('--data <dir>', `data folder (default: ${defaultDataDir()})`)
     .option('--threshold <distance>', `Euclidean distance under which a face matches (default ${DEFAULT_THRESHOLD})`, positiveNumber)
     .option('--cooldown <seconds>', `seconds during which a second punch of the same person is ignored (default ${DEFAULT_COOLDOWN_MS / 1000})`, nonNegativeNumber)
+    .option('--database <url>', 'server mode: keep the data in PostgreSQL (postgres://user:password@host:port/database; or CLOCKFACE_DATABASE_URL) instead of the data folder')
     .option('--kiosk-id <id>', 'kiosk id of punches made by an admin without a kiosk registration (default: host name)')
     .option('--key-file <file>', 'key of the encrypted data files (default: <data>.key next to the data folder, or the passphrase in CLOCKFACE_DATA_PASSPHRASE)')
     .option('--confirm-frames <n>', `frames that must agree on a person before the kiosk punches (default ${DEFAULT_CONFIRM_FRAMES})`, positiveInteger)
@@ -70,7 +76,11 @@ async function main(argv: string[]): Promise<void> {
   // Whoever reaches the port first must not be able to claim the owner account: at first run
   // the set-up screen asks for this code, which only the person who started the server sees.
   const setupCode = randomInt(0, 1e8).toString().padStart(8, '0')
-  const core = await startClockface({ dataDir, config, setupCode, channel: 'browser', dataKey: cliDataKey(dataDir, opts, true) })
+  const databaseUrl = opts.database ?? process.env['CLOCKFACE_DATABASE_URL']
+  const core =
+    databaseUrl === undefined
+      ? await startClockface({ dataDir, config, setupCode, channel: 'browser', dataKey: cliDataKey(dataDir, opts, true) })
+      : await startServerCore({ databaseUrl, dataDir, config, setupCode, channel: 'browser' })
   const unsubscribe = core.engine.onStatus((status) => {
     if (status.state === 'ready') logger.info({ backend: status.backend }, 'recognition engine ready')
     if (status.state === 'error') logger.error({ error: status.error }, 'recognition engine failed')
@@ -103,7 +113,7 @@ async function main(argv: string[]): Promise<void> {
 
   try {
     const { url } = await server.listen(opts.port)
-    console.log(`Clockface is running at ${url}  (data: ${dataDir}; Ctrl-C to stop)`)
+    console.log(`Clockface is running at ${url}  (data: ${databaseUrl === undefined ? dataDir : redactUrl(databaseUrl)}; Ctrl-C to stop)`)
     if (await core.auth.setupRequired()) {
       console.log(`First run: open ${url}#/admin to create the owner account; the set-up code is ${setupCode}`)
     }

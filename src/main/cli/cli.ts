@@ -13,6 +13,7 @@
  *   import-punches <file.csv> [--zone Z]          punches from another time clock (code,type,time[,timeZone]), all or none
  *   account list | add <name> --role R | reset-password <name>   admin accounts (password on stdin)
  *   api-key create --name N --scopes a,b | list | revoke <id>       integration API keys (the key is printed once)
+ *   migrate --database postgres://…                server mode: create or upgrade the PostgreSQL schema
  * Every command takes --data DIR (default: the kiosk app's data folder). Exit codes: exit-codes.ts.
  */
 import { Command, CommanderError } from 'commander'
@@ -30,6 +31,7 @@ import { EXIT_CODES } from './exit-codes'
 import { enrolCommand, identifyCommand, listCommand, verifyCommand } from './face-commands'
 import { importFolder } from './import-command'
 import { importPunchesCommand } from './punch-import-command'
+import { migrateCommand } from './migrate-command'
 import { systemTimeZone } from '../services/service-config'
 
 const print = (line: string): void => console.log(line)
@@ -201,6 +203,12 @@ apiKey
   .option(...dataOption)
   .option(...keyFileOption)
   .action((id: string, opts: { data?: string }) => withCore(opts, (ctx) => apiKeyRevokeCommand(ctx, id, print)))
+
+program
+  .command('migrate')
+  .description('server mode: create or upgrade the PostgreSQL schema to this version (safe to run again)')
+  .option('--database <url>', 'postgres://user:password@host:port/database (default: CLOCKFACE_DATABASE_URL)')
+  .action((opts: { database?: string }) => migrateCommand(opts.database ?? process.env['CLOCKFACE_DATABASE_URL'], print))
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

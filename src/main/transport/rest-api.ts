@@ -65,7 +65,7 @@ function pem(value: string, what: string): string {
  * file cannot be read, and with the system error when the port is taken (`EADDRINUSE`);
  * nothing is left open then.
  */
-export async function startRestApi(core: Pick<ClockfaceCore, 'dispatch' | 'repos' | 'config' | 'store'>, options: RestApiOptions = {}): Promise<RestApiHandle> {
+export async function startRestApi(core: Pick<ClockfaceCore, 'dispatch' | 'repos' | 'config'> & { store: Pick<ClockfaceCore['store'], 'dataDir'> }, options: RestApiOptions = {}): Promise<RestApiHandle> {
   const tls = options.tls ? { cert: pem(options.tls.cert, 'certificate'), key: pem(options.tls.key, 'key') } : undefined
   const logger = options.logger
   const errorLog = createRestErrorLog(core.store.dataDir, { onError: (error) => logger?.warn({ reason: error.message }, 'API error log cannot be written') })
