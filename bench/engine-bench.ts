@@ -3,8 +3,10 @@
  * 1. per-stage latency (median / p95, ms) of face-api in this thread, on 640×480 frames made
  *    from deepface-unit photos: tiny detector at 320 and 416 px, + 68 landmarks, + descriptors,
  *    and SSD MobileNet v1;
+ *    and the product's descriptor per face: 5-point ArcFace chip + MobileFaceNet on the chip
+ *    and its mirror (192-D);
  * 2. the kiosk path through the engine worker (raw RGBA frame → tiny 416 + landmarks +
- *    descriptors): round-trip latency and frames/s;
+ *    MobileFaceNet descriptors): round-trip latency and frames/s;
  * 3. the photo path (encoded JPEG → SSD + landmarks + descriptors + thumbnail);
  * 4. memory before/after N kiosk frames: live tensors in the worker and process RSS.
  *
@@ -23,6 +25,8 @@ import type { BackendChoice, DetectOptions } from '../src/main/engine/engine-typ
 import { loadFaceApi, type LoadedFaceApi } from '../src/main/engine/face-api-loader'
 import { readModelFiles, REQUIRED_MODELS } from '../src/main/engine/model-files'
 import { rgbValues } from '../src/main/engine/run-detection'
+import { loadMobileFaceNet, MOBILEFACENET_FILE, type MobileFaceNet } from '../src/main/engine/mobilefacenet'
+import type { TfNamespace } from '../src/main/engine/tflite/tflite-runner'
 
 const FRAME_WIDTH = 640
 const FRAME_HEIGHT = 480
@@ -122,6 +126,26 @@ async function inThread(api: LoadedFaceApi, frames: PixelImage[]): Promise<Row[]
   return rows
 }
 
+/** Per face: the ArcFace 5-point chip and MobileFaceNet on chip + mirror, as the engine describes every face. */
+async function describePerFace(api: LoadedFaceApi, describer: MobileFaceNet, frames: PixelImage[]): Promise<Row> {
+  const { faceapi, tf } = api
+  const times: number[] = []
+  for (let i = -2; i < runs; i++) {
+    const f = frames[((i % frames.length) + frames.length) % frames.length] as PixelImage
+    const values = rgbValues({ width: f.width, height: f.height, channels: 4, data: f.data })
+    const rgb = { width: f.width, height: f.height, data: Uint8Array.from(values) }
+    const input = tf.tensor3d(values, [f.height, f.width, 3], 'int32')
+    const found = await faceapi.detectAllFaces(input, new faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.5 })).withFaceLandmarks().run()
+    input.dispose()
+    for (const face of found) {
+      const t0 = performance.now()
+      tf.tidy(() => describer.describe(rgb, face.landmarks.positions))
+      if (i >= 0) times.push(performance.now() - t0)
+    }
+  }
+  return summarise('MobileFaceNet: 5-point chip + chip and mirror, per face', times, times.map(() => 1))
+}
+
 async function main(): Promise<void> {
   if (!existsSync(photoDir)) {
     console.error(`engine bench: ${photoDir} not found (set CLOCKFACE_DATASETS); nothing to measure`)
@@ -143,7 +167,9 @@ async function main(): Promise<void> {
     nets[i]?.loadFromWeightMap(api.tf.io.decodeWeights(files.weights, files.specs))
   })
   console.log(`backend: ${api.backend}, Node ${process.version}`)
-  printTable('Per stage (face-api in-thread, 640×480 frames)', await inThread(api, frames))
+  const describer = loadMobileFaceNet(api.tf as unknown as TfNamespace, new Uint8Array(readFileSync(join(paths.modelsDir, MOBILEFACENET_FILE))))
+  printTable('Per stage (face-api in-thread, 640×480 frames)', [...(await inThread(api, frames)), await describePerFace(api, describer, frames)])
+  describer.dispose()
 
   // 2–4. Through the engine worker, as the services call it.
   const engine = createEngine({ backend })
@@ -183,7 +209,7 @@ async function main(): Promise<void> {
     }
 
     printTable('Through the engine worker (round trip)', [
-      summarise(`kiosk: RGBA ${FRAME_WIDTH}×${FRAME_HEIGHT}, tiny 416 + landmarks + descriptors`, times, faces),
+      summarise(`kiosk: RGBA ${FRAME_WIDTH}×${FRAME_HEIGHT}, tiny 416 + landmarks + MobileFaceNet`, times, faces),
       summarise('  of which inside the worker', engineTimes, faces),
       summarise('photo: JPEG decode + ssd + landmarks + descriptors + thumbnail', photoTimes, photoFaces)
     ])

@@ -16,8 +16,9 @@
  * - f `mobilefacenet`: b's detection and landmarks, MobileFaceNet (192-D) on the 112 px chip
  *   aligned to insightface's ArcFace template, with mirror TTA, L2-normalised, cosine similarity.
  * - g `product`: exactly what the engine does for a photo today (run-detection.ts: SSD on the
- *   image, on a padded canvas only when that finds no face; ArcFace chip; MobileFaceNet with
- *   mirror TTA), called through the engine's own function.
+ *   image, again on a padded canvas when that finds no face or a face filling ≥ 30% of the
+ *   shorter side; ArcFace chip; MobileFaceNet with mirror TTA), called through the engine's
+ *   own function.
  *
  * One pass per image computes every stage the chosen pipelines need, and times each stage, so
  * a pipeline's time is the sum of the stages it runs, measured in the same pass.
@@ -45,7 +46,7 @@ export const PIPELINE_NAMES: Readonly<Record<PipelineId, string>> = {
   d: 'd + mirror TTA',
   e: 'e + cosine on L2-normalised',
   f: 'f MobileFaceNet, ArcFace chip, mirror, cosine',
-  g: 'g product engine (SSD, padded on a miss, f)'
+  g: 'g product engine (SSD, padded canvas on a miss or a large face)'
 }
 
 /** How a pipeline compares two templates: by Euclidean distance (lower is closer) or cosine similarity. */
@@ -79,8 +80,13 @@ export interface PaddedStage {
   ms: { input: number; detect: number; crop: number; chip: number; mirror: number; mfn?: number }
 }
 
+/** Bumped whenever the engine's photo path changes what it returns, so cached g records are redone (2: the padded look for large faces). */
+export const ENGINE_STAGE_VERSION = 2
+
 /** What the engine's own photo detection (pipeline g) gave: faces found, the central face's descriptor, ms. */
 export interface EngineStage {
+  /** {@link ENGINE_STAGE_VERSION} of the engine path that made it; older records are recomputed. */
+  version?: number
   faces: number
   descriptor: number[] | null
   ms: number
@@ -105,7 +111,7 @@ export function recordCovers(record: ImageRecord, pipelines: readonly PipelineId
   if (record.error) return true
   const need = stagesFor(pipelines)
   const mfn = !pipelines.includes('f') || record.padded?.mfn !== undefined || record.padded?.faces === 0
-  return (!need.raw || record.raw !== undefined) && (!need.padded || record.padded !== undefined) && (!need.engine || record.engine !== undefined) && mfn
+  return (!need.raw || record.raw !== undefined) && (!need.padded || record.padded !== undefined) && (!need.engine || record.engine?.version === ENGINE_STAGE_VERSION) && mfn
 }
 
 /** Index of the face whose box centre is nearest the image centre (LFW centres the labelled person). */
@@ -228,7 +234,7 @@ async function engineStage(api: LoadedFaceApi, mfn: MobileFaceNet, bytes: Uint8A
   const faces = await runDetection(api, mfn, image, { detector: 'ssd-mobilenetv1', withDescriptors: true })
   const ms = performance.now() - t0
   const chosen = faces[centralFace(faces.map((f) => f.box), image.width, image.height)]
-  return { faces: faces.length, descriptor: chosen?.descriptor ?? null, ms }
+  return { version: ENGINE_STAGE_VERSION, faces: faces.length, descriptor: chosen?.descriptor ?? null, ms }
 }
 
 /** Runs every stage `pipelines` needs on the image file `file` (read errors are recorded, not thrown). */

@@ -1,5 +1,6 @@
 /**
- * The image the photo detector looks at again when it found no face. SSD MobileNet v1 resizes
+ * The image the photo detector looks at again when it found no face or a face filling much of
+ * the frame (run-detection.ts). SSD MobileNet v1 resizes
  * every input to 512×512 and misses faces that fill most of it (on LFW's 150 px crops it found
  * no face in 13% of the images): the image is centred in a black canvas twice its side, so a
  * face covers at most a quarter of the area. Upscaling does not help (measured with

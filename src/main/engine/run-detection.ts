@@ -4,8 +4,8 @@
  * tensor made here is disposed before returning, also on failure.
  *
  * The recognition pipeline is the same for every path (enrolment photos, API images, kiosk
- * frames): detection (photos: SSD on a padded canvas, see detection-canvas.ts; frames: the
- * tiny detector), 68 landmarks, a 5-point similarity alignment to the ArcFace 112 px chip,
+ * frames): detection (photos: SSD, again on a padded canvas when it finds no face or a large
+ * one, see detection-canvas.ts; frames: the tiny detector), 68 landmarks, a 5-point similarity alignment to the ArcFace 112 px chip,
  * MobileFaceNet on the chip and its mirror image, L2-normalised (mobilefacenet.ts).
  */
 import type { Box, Point } from '../../shared/models'
@@ -63,6 +63,21 @@ interface FoundFace {
 const toImage = (p: Point, c: DetectionCanvas): Point => ({ x: (p.x - c.offsetX) / c.scale, y: (p.y - c.offsetY) / c.scale })
 const boxToImage = (b: Box, c: DetectionCanvas): Box => ({ x: (b.x - c.offsetX) / c.scale, y: (b.y - c.offsetY) / c.scale, width: b.width / c.scale, height: b.height / c.scale })
 
+/**
+ * Share of the image's shorter side above which a photo's face is looked for again in the
+ * padded canvas. On LFW View 1 (bench/accuracy, pipeline g), faces this large found in the
+ * image as sent gave some landmark sets far enough off to make two photos of one person score
+ * as strangers (cosine similarity below 0.2), which the padded canvas corrected.
+ */
+export const LARGE_FACE_SHARE = 0.3
+
+/** True when a photo's detection should be repeated on the padded canvas: no face, or a face filling ≥ {@link LARGE_FACE_SHARE} of the shorter side. */
+function needsPaddedLook(results: readonly FaceApiResult[], pixels: Pixels): boolean {
+  if (results.length === 0) return true
+  const side = Math.min(pixels.width, pixels.height)
+  return results.some((r) => Math.max(r.detection.box.width, r.detection.box.height) >= LARGE_FACE_SHARE * side)
+}
+
 async function findFaces(api: LoadedFaceApi, pixels: Pixels, options: DetectOptions): Promise<FoundFace[]> {
   const { faceapi, tf } = api
   const detector = detectorOptions(faceapi, options)
@@ -70,11 +85,17 @@ async function findFaces(api: LoadedFaceApi, pixels: Pixels, options: DetectOpti
   let canvas: DetectionCanvas = { tensor: input, scale: 1, offsetX: 0, offsetY: 0 }
   try {
     let results = (await faceapi.detectAllFaces(input, detector).withFaceLandmarks()) as FaceApiResult[]
-    // A photo whose face fills most of the frame: look again with the image in a padded canvas.
-    // Only then, because padding shrinks every face, and small faces of a wide photo would be lost.
-    if (results.length === 0 && options.detector === 'ssd-mobilenetv1') {
-      canvas = paddedCanvas(tf, input)
-      results = (await faceapi.detectAllFaces(canvas.tensor, detector).withFaceLandmarks()) as FaceApiResult[]
+    // A photo whose face fills much of the frame: SSD misses it or boxes it loosely, and the
+    // landmarks (cut from that box) then misplace the eyes, so look again with the image in a
+    // padded canvas. Only then, because padding shrinks every face, and small faces of a wide
+    // photo would be lost; the padded result is kept only when it finds as many faces.
+    if (options.detector === 'ssd-mobilenetv1' && needsPaddedLook(results, pixels)) {
+      const padded = paddedCanvas(tf, input)
+      const again = (await faceapi.detectAllFaces(padded.tensor, detector).withFaceLandmarks()) as FaceApiResult[]
+      if (again.length >= results.length) {
+        canvas = padded
+        results = again
+      } else padded.tensor.dispose()
     }
     return results.map((r) => ({
       box: boxToImage(r.detection.box, canvas),
