@@ -25,6 +25,9 @@ import type { DataKey } from './store/key-provider'
 import { openStore } from './store/open-store'
 import { createRepositories, type Repositories } from './store/repositories'
 import type { ClockfaceStore } from './store/store-types'
+import type { Gallery } from './services/gallery'
+import type { KioskSync } from './sync/kiosk-sync'
+import { prepareKioskSync, type KioskSyncConfig } from './sync/kiosk-sync-wiring'
 
 /** Options of {@link startClockface}. */
 export interface ClockfaceOptions {
@@ -48,6 +51,8 @@ export interface ClockfaceOptions {
   dailyBackups?: boolean
   /** The front end running this core, stamped on audit entries the core writes by itself (retention); default `app`. */
   channel?: AuditChannel
+  /** Sync with a server as an offline-first kiosk (sync/kiosk-sync-wiring.ts); default: a kiosk on its own. */
+  sync?: KioskSyncConfig
 }
 
 /** A running core. */
@@ -74,6 +79,8 @@ export interface ClockfaceCore {
   settings: SettingsService
   /** Punch and audit retention: runs at start and daily; `apply()` runs it now. */
   retention: Retention
+  /** The sync loop of a kiosk started with `sync` (running); absent otherwise. */
+  sync?: KioskSync
   /** Stops the engine thread and closes (compacts, unlocks) the store. Safe to call twice. */
   close(): Promise<void>
 }
@@ -105,6 +112,8 @@ export interface CoreParts {
   repos?: Repositories
   /** The data-health operations of that other store; default: over `store`. */
   dataHealth?: DataHealthHandlers
+  /** The employees' gallery (a syncing kiosk's, see sync/kiosk-sync-wiring.ts); default: over `repos.templates`. */
+  gallery?: Gallery
   engine: FaceEngine
   config: ServiceConfig
   setupCode?: string
@@ -128,7 +137,7 @@ export function assembleCore(parts: CoreParts): Pick<ClockfaceCore, 'dispatch' |
   const auth = createAuthService({ repos, config, idleMinutes, language: () => settings.current().language, ...(parts.setupCode === undefined ? {} : { setupCode: parts.setupCode }) })
   const visitors = createVisitorService({ visitors: repos.visitors, config })
   const attendance = createAttendanceService(repos.attendance, config, { autoCloseHours: () => settings.current().autoCloseHours })
-  const handlers = createServices({ repos, engine, auth, config, auditLog, settings, visitors, attendance, dataHealth: parts.dataHealth ?? createDataHealthHandlers(store as ClockfaceStore, { now: config.now }), ...(parts.shell ? { shell: parts.shell } : {}) })
+  const handlers = createServices({ repos, engine, auth, config, auditLog, settings, visitors, attendance, dataHealth: parts.dataHealth ?? createDataHealthHandlers(store as ClockfaceStore, { now: config.now }), ...(parts.shell ? { shell: parts.shell } : {}), ...(parts.gallery ? { gallery: parts.gallery } : {}) })
   const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn }), authorize])
   const retention = createRetention({
     attendance: repos.attendance,
@@ -155,7 +164,8 @@ export async function startClockface(options: ClockfaceOptions): Promise<Clockfa
   const config = resolveServiceConfig(options.config)
   const store = await openStore(options.dataDir, options.dataKey ? { key: options.dataKey } : {})
   const engine = createEngine(options.engineOptions)
-  const core = assembleCore({ store, engine, config, ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }), ...(options.shell ? { shell: options.shell } : {}), ...(options.channel ? { channel: options.channel } : {}) })
+  const kiosk = options.sync ? prepareKioskSync(store, options.sync, config.warn) : undefined
+  const core = assembleCore({ store, engine, config, ...(kiosk ? { repos: kiosk.repos, gallery: kiosk.gallery } : {}), ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }), ...(options.shell ? { shell: options.shell } : {}), ...(options.channel ? { channel: options.channel } : {}) })
   await core.settings.load().catch((error: unknown) => config.warn('settings could not be read; the defaults apply', { reason: String(error) }))
   await core.retention.apply().catch((error: unknown) => config.warn('retention failed', { reason: String(error) }))
   core.retention.schedule()
@@ -168,16 +178,20 @@ export async function startClockface(options: ClockfaceOptions): Promise<Clockfa
           onError: (error) => config.warn('daily backup failed', { reason: error instanceof Error ? error.message : String(error) })
         })
   if (store.health().readOnly) config.warn('data loaded read-only: a data file is damaged', { reason: store.readOnlyReason() })
+  const sync = kiosk?.attach(core.settings)
+  sync?.start()
   let closing: Promise<void> | undefined
   return {
     ...core,
     engine,
     store,
     config,
+    ...(sync ? { sync } : {}),
     close() {
       closing ??= (async () => {
         core.retention.stop()
         try {
+          await sync?.stop()
           await stopBackups()
           await engine.close()
         } finally {

@@ -7,7 +7,7 @@
  * folder, and kiosks sync with it.
  */
 import { randomInt } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Command } from 'commander'
 import pino from 'pino'
@@ -41,6 +41,19 @@ interface ServeOptions {
   tlsKey?: string
   apiRate?: number
   database?: string
+  syncServer?: string
+  kioskKeyFile?: string
+}
+
+/**
+ * The kiosk key of a syncing kiosk: the first line of `file`, else CLOCKFACE_KIOSK_KEY (never
+ * a command-line argument, which other users of the machine can read in the process list).
+ * Raises ClockfaceError `invalid-input` when neither gives one.
+ */
+function kioskKey(file: string | undefined): string {
+  const key = file === undefined ? process.env['CLOCKFACE_KIOSK_KEY'] : readFileSync(file, 'utf8').split('\n')[0]
+  if (key === undefined || key.trim() === '') throw new ClockfaceError('invalid-input', '--sync-server needs the kiosk key: --kiosk-key-file FILE or CLOCKFACE_KIOSK_KEY.')
+  return key.trim()
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -51,6 +64,8 @@ async function main(argv: string[]): Promise<void> {
     .option('--threshold <distance>', `Euclidean distance under which a face matches (default ${DEFAULT_THRESHOLD})`, positiveNumber)
     .option('--cooldown <seconds>', `seconds during which a second punch of the same person is ignored (default ${DEFAULT_COOLDOWN_MS / 1000})`, nonNegativeNumber)
     .option('--database <url>', 'server mode: keep the data in PostgreSQL (postgres://user:password@host:port/database; or CLOCKFACE_DATABASE_URL) instead of the data folder')
+    .option('--sync-server <url>', 'offline-first kiosk: sync with the Clockface server at this address (punches pushed, staff and faces pulled)')
+    .option('--kiosk-key-file <file>', 'file holding the kiosk key an admin issued on the server (or CLOCKFACE_KIOSK_KEY)')
     .option('--kiosk-id <id>', 'kiosk id of punches made by an admin without a kiosk registration (default: host name)')
     .option('--key-file <file>', 'key of the encrypted data files (default: <data>.key next to the data folder, or the passphrase in CLOCKFACE_DATA_PASSPHRASE)')
     .option('--confirm-frames <n>', `frames that must agree on a person before the kiosk punches (default ${DEFAULT_CONFIRM_FRAMES})`, positiveInteger)
@@ -77,9 +92,11 @@ async function main(argv: string[]): Promise<void> {
   // the set-up screen asks for this code, which only the person who started the server sees.
   const setupCode = randomInt(0, 1e8).toString().padStart(8, '0')
   const databaseUrl = opts.database ?? process.env['CLOCKFACE_DATABASE_URL']
+  if (databaseUrl !== undefined && opts.syncServer !== undefined) program.error('--database (server mode) and --sync-server (a kiosk of a server) exclude each other')
+  const sync = opts.syncServer === undefined ? undefined : { serverUrl: opts.syncServer, key: kioskKey(opts.kioskKeyFile) }
   const core =
     databaseUrl === undefined
-      ? await startClockface({ dataDir, config, setupCode, channel: 'browser', dataKey: cliDataKey(dataDir, opts, true) })
+      ? await startClockface({ dataDir, config, setupCode, channel: 'browser', dataKey: cliDataKey(dataDir, opts, true), ...(sync ? { sync } : {}) })
       : await startServerCore({ databaseUrl, dataDir, config, setupCode, channel: 'browser' })
   const unsubscribe = core.engine.onStatus((status) => {
     if (status.state === 'ready') logger.info({ backend: status.backend }, 'recognition engine ready')

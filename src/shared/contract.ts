@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { apiHostSchema } from './api-host'
 import type { ErrorCode, Result } from './errors'
 import { livenessPolicySchema } from './liveness-policy'
+import { syncPullInputSchema, syncPullSchema, syncPushInputSchema, syncVerdictSchema } from './sync-models'
 import {
   adminAccountSchema,
   adminRoleSchema,
@@ -498,6 +499,15 @@ export const contract = {
     errors: ['not-found'],
     audited: true
   }),
+  issueKioskKey: operation({
+    summary:
+      'Issues a key for a kiosk that syncs with this server (offline-first): the key is in this answer only (stored hashed); revokeKiosk refuses it from then on.',
+    access: 'admin',
+    input: z.object({ kioskId: kioskIdSchema }),
+    output: z.object({ key: z.string(), kiosk: kioskRegistrationSchema }),
+    errors: [],
+    audited: true
+  }),
   exitKiosk: operation({
     summary: 'Desktop app only: leaves fullscreen kiosk mode and closes the app (the admin gate out of the kiosk).',
     access: 'admin',
@@ -864,6 +874,21 @@ export const contract = {
     output: exportFileSchema,
     errors: [],
     audited: true
+  }),
+  syncPush: operation({
+    summary:
+      'Syncing kiosk: pushes punches it recorded (client-made UUIDv7 ids, oldest first); the server records each id once, decides cooldown and in/out alternation, and answers its verdict per punch.',
+    access: 'kiosk',
+    input: syncPushInputSchema,
+    output: z.object({ verdicts: z.array(syncVerdictSchema) }),
+    errors: ['forbidden']
+  }),
+  syncPull: operation({
+    summary: 'Syncing kiosk: employees, face templates, settings and removals changed after a cursor (server mode only).',
+    access: 'kiosk',
+    input: syncPullInputSchema,
+    output: syncPullSchema,
+    errors: ['forbidden']
   }),
 
   // ── Biometric privacy: PIN punches, settings, access requests ──

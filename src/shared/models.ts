@@ -398,7 +398,9 @@ export const kioskRegistrationSchema = z.object({
   createdAt: isoTime,
   createdBy: z.string(),
   lastSeenAt: isoTime.optional(),
-  revokedAt: isoTime.optional()
+  revokedAt: isoTime.optional(),
+  /** A syncing kiosk's last sync: when (UTC), punches still in its outbox then, its Clockface version. */
+  sync: z.object({ lastSyncAt: isoTime, outbox: z.number().int().min(0), version: z.string() }).optional()
 })
 /** See {@link kioskRegistrationSchema}. */
 export type KioskRegistration = z.infer<typeof kioskRegistrationSchema>

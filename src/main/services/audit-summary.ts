@@ -257,6 +257,11 @@ const writers: { [K in AuditedOperation]: Writer<K> } = {
     refused: (fields) => `refused to register kiosk ${quotedField(fields, 'kioskId')}`,
     done: (kiosk) => ({ summary: `registered this screen as kiosk ${quoted(kiosk.kioskId)}` })
   },
+  issueKioskKey: {
+    refused: (fields) => `refused to issue a key for kiosk ${quotedField(fields, 'kioskId')}`,
+    // The key itself never reaches the log: it is in the answer only.
+    done: ({ kiosk }) => ({ summary: `issued a sync key for kiosk ${quoted(kiosk.kioskId)}` })
+  },
   revokeKiosk: {
     refused: (fields) => `refused to revoke kiosk registration ${quotedField(fields, 'id')}`,
     done: (kiosk) => ({ summary: `revoked kiosk ${quoted(kiosk.kioskId)}` })

@@ -39,6 +39,9 @@ import { identifyFaces } from './api/identify-faces'
 import { punchFromApi } from './api/punch-from-api'
 import { createSigningKeys } from './api/signing-key'
 import { createVisitorService, type VisitorService } from './api/visitors'
+import { createSyncPush } from './sync/sync-push'
+import { syncPull } from './sync/sync-pull'
+import type { Gallery } from './gallery'
 
 /** What the desktop shell offers the services; absent in browser mode and the CLI. */
 export interface ShellHooks {
@@ -68,6 +71,8 @@ export interface ServicesOptions {
   visitors?: VisitorService
   /** The attendance service (default: one over `repos.attendance`); the retention job closes forgotten shifts through the same one, so both share its queue. */
   attendance?: AttendanceService
+  /** The employees' in-memory gallery (default: one over `repos.templates`); a syncing kiosk passes its own to update it after each pull. */
+  gallery?: Gallery
 }
 
 /**
@@ -86,7 +91,8 @@ export function createServices({
   settings: givenSettings,
   dataHealth = noDataHealth,
   visitors: givenVisitors,
-  attendance: givenAttendance
+  attendance: givenAttendance,
+  gallery: givenGallery
 }: ServicesOptions): OperationHandlers {
   const fixedConfig = resolveServiceConfig(overrides)
   const settings = givenSettings ?? createSettingsService(repos.settings, fixedConfig)
@@ -103,7 +109,7 @@ export function createServices({
     decision
   }
   const audit = auditLog ?? createAuditLog(repos.audit, config)
-  const gallery = createGallery(repos.templates)
+  const gallery = givenGallery ?? createGallery(repos.templates)
   const enrolment = createEnrolment({ repos, engine, gallery, config })
   const employees = createEmployeeService({ repos, gallery, enrolment, config })
   const identifier = createIdentifier(repos.employees, gallery, config)
@@ -145,6 +151,7 @@ export function createServices({
       }
     }
   }
+  const kioskPush = createSyncPush({ repos, config, autoCloseHours: () => settings.current().autoCloseHours })
   const pinPunch = createPinPunch({ employees: repos.employees, attendance, kiosks, config })
   const visitors = givenVisitors ?? createVisitorService({ visitors: repos.visitors, config })
   const signingKeys = createSigningKeys({ settings: repos.settings, config })
@@ -163,6 +170,9 @@ export function createServices({
     registerKiosk: (req, ctx) => auth.registerKiosk(req, ctx),
     listKiosks: () => auth.listKiosks(),
     revokeKiosk: (req) => auth.revokeKiosk(req),
+    issueKioskKey: (req, ctx) => auth.issueKioskKey(req, ctx),
+    syncPush: (req, ctx) => kioskPush.push(req, ctx),
+    syncPull: (req, ctx) => syncPull(repos.changes, req, ctx),
     async exitKiosk() {
       if (!shell) throw new ClockfaceError('forbidden', 'Only the desktop app has a kiosk mode to leave.')
       // After the answer has gone back, so the admin sees it was accepted.

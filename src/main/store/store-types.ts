@@ -44,7 +44,16 @@ export interface TemplateDoc {
  * keyed by NeDB's `_id`. `employeeId` and `time` are indexed; code and name are copied at
  * punch time so history reads right after the employee is renamed or deleted.
  */
-export type AttendanceDoc = Omit<AttendanceEvent, 'id'> & { _id: string }
+export type AttendanceDoc = Omit<AttendanceEvent, 'id'> & {
+  _id: string
+  /**
+   * Set on a punch a kiosk pushed whose type came from the automatic rule: the server may
+   * re-decide it when an earlier offline punch of the same person arrives late.
+   */
+  autoType?: boolean
+  /** Set at a syncing kiosk on a punch not yet acknowledged by the server: the kiosk's outbox. */
+  pendingSync?: boolean
+}
 
 /**
  * One audit-log entry as stored in `audit.db`: the {@link AuditEntry} the contract returns,
@@ -87,6 +96,8 @@ export interface KioskDoc {
   verifyMode?: boolean
   /** Presentation-attack policy; absent fields take DEFAULT_LIVENESS_POLICY's. */
   liveness?: Partial<LivenessPolicy>
+  /** A syncing kiosk's last sync (services/sync/sync-push.ts writes it). */
+  sync?: { lastSyncAt: string; outbox: number; version: string }
 }
 
 /**

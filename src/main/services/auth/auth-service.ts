@@ -53,6 +53,8 @@ export interface AuthService {
   /** Raises `not-found`. */
   resetPassword(request: ValidatedRequest<'resetPassword'>): Promise<OperationResponse<'resetPassword'>>
   registerKiosk(request: ValidatedRequest<'registerKiosk'>, ctx: CallContext): Promise<KioskRegistration>
+  /** Registers a kiosk that syncs from another machine and returns its key once (stored hashed). Raises `store-error`, `read-only`. */
+  issueKioskKey(request: ValidatedRequest<'issueKioskKey'>, ctx: CallContext): Promise<{ key: string; kiosk: KioskRegistration }>
   listKiosks(): Promise<KioskRegistration[]>
   /** Raises `not-found`. */
   revokeKiosk(request: ValidatedRequest<'revokeKiosk'>): Promise<KioskRegistration>
@@ -99,7 +101,8 @@ export function toKiosk(doc: KioskDoc, defaultZone: string): KioskRegistration {
     createdAt: doc.createdAt,
     createdBy: doc.createdBy,
     ...(doc.lastSeenAt === undefined ? {} : { lastSeenAt: doc.lastSeenAt }),
-    ...(doc.revokedAt === undefined ? {} : { revokedAt: doc.revokedAt })
+    ...(doc.revokedAt === undefined ? {} : { revokedAt: doc.revokedAt }),
+    ...(doc.sync === undefined ? {} : { sync: doc.sync })
   }
 }
 
@@ -288,6 +291,14 @@ export function createAuthService(options: AuthOptions): AuthService {
       ctx.session?.setKioskToken(token)
       ctx.kiosk = { kioskId }
       return toKiosk(doc, config.timeZone)
+    },
+
+    async issueKioskKey({ kioskId }, ctx) {
+      // Like a browser kiosk's token (32 random bytes, stored as its SHA-256 only), but handed
+      // to the admin to configure a kiosk on another machine instead of set as a cookie here.
+      const key = newToken()
+      const doc = await repos.kiosks.insert({ kioskId, tokenHash: tokenHash(key), createdBy: actorOf(ctx), createdAt: config.now().toISOString() })
+      return { key, kiosk: toKiosk(doc, config.timeZone) }
     },
 
     listKiosks: async () => (await repos.kiosks.all()).map((doc) => toKiosk(doc, config.timeZone)),

@@ -111,6 +111,8 @@ export interface SettingsService {
    * to `config.warn`. Raises `store-error`.
    */
   load(): Promise<Settings>
+  /** Reads settings.db again (a syncing kiosk stored the server's settings); resolves as {@link load}. Raises `store-error`. */
+  reload(): Promise<Settings>
   /** The settings in force, without waiting: the defaults until {@link load} has finished. */
   current(): Settings
   /** getSettings: the settings in force (loads them first). Raises `store-error`. */
@@ -182,6 +184,10 @@ export function createSettingsService(repo: Pick<SettingsRepository, 'get' | 'sa
 
   return {
     load,
+    reload() {
+      loading = undefined
+      return load()
+    },
     current: () => ({ ...cached }),
     get: async () => ({ ...(await load()) }),
     update(request, ctx) {

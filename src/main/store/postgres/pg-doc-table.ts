@@ -4,7 +4,7 @@
  * in its own transaction; a multi-statement change uses {@link DocTable.db} inside
  * `db.transaction()`.
  */
-import { randomUUID } from 'node:crypto'
+import { v7 as uuidv7 } from 'uuid'
 import { sql, type RawBuilder } from 'kysely'
 import type { NewDoc } from '../store-types'
 import type { PgDb } from './pg-database'
@@ -38,7 +38,7 @@ export interface DocTable<T extends { _id: string }> {
   find(options?: FindOptions): Promise<T[]>
   findOne(where: Sql, orderBy?: Sql, without?: readonly string[]): Promise<T | null>
   count(where?: Sql): Promise<number>
-  /** Inserts with a new random id (or `id` when given); resolves to the stored document. */
+  /** Inserts with a new UUIDv7 (time-ordered, so the primary key index grows at its end; or `id` when given); resolves to the stored document. */
   insert(doc: NewDoc<T>, id?: string): Promise<T>
   /** Inserts under `id` unless that id is taken (`ON CONFLICT DO NOTHING`); resolves to the stored document, or null when it existed. */
   insertIfAbsent(id: string, doc: NewDoc<T>): Promise<T | null>
@@ -90,7 +90,7 @@ export function docTable<T extends { _id: string }>(db: PgDb, table: string, lab
         const { rows } = await sql<{ n: string }>`select count(*) as n from ${t} where ${where}`.execute(db)
         return Number(rows[0]?.n ?? 0)
       }),
-    insert: (doc, id = randomUUID()) =>
+    insert: (doc, id = uuidv7()) =>
       write(`save the ${label}`, async (trx) => {
         const { rows } = await sql<Row>`insert into ${t} (id, doc) values (${id}, ${jsonOf(doc)}::jsonb) returning id, doc`.execute(trx)
         return toDoc<T>(rows[0] as Row)

@@ -3,6 +3,7 @@
  * PostgreSQL, behind the same interfaces, so the services run unchanged on either store.
  */
 import type { Repositories } from '../repositories'
+import { createPgChangeFeed } from './pg-change-feed'
 import type { PgDb } from './pg-database'
 import { createPgAccountRepository } from './repositories/pg-account-repository'
 import { createPgApiKeyRepository } from './repositories/pg-api-key-repository'
@@ -30,6 +31,7 @@ export function createPgRepositories(db: PgDb): Repositories {
     visitors: createPgVisitorRepository(db),
     schedules: createPgScheduleRepository(db),
     punchPhotos: createPgPunchPhotoRepository(db),
+    changes: createPgChangeFeed(db),
     readOnlyReason: () => null
   }
 }

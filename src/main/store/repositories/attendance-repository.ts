@@ -1,6 +1,6 @@
 import type { PunchSource, PunchType } from '../../../shared/models'
 import type { AttendanceDoc, ClockfaceStore, NewDoc } from '../store-types'
-import { storeOp } from '../store-op'
+import { isUniqueViolation, storeOp } from '../store-op'
 import { storeWrite } from './write-guard'
 
 /** A time range in UTC ISO strings, both ends inclusive; stored times compare as strings. */
@@ -44,6 +44,11 @@ export interface AttendanceRepository {
    */
   openSince(types: readonly PunchType[], before: string): Promise<AttendanceDoc[]>
   insert(doc: NewDoc<AttendanceDoc>): Promise<AttendanceDoc>
+  /**
+   * Inserts under a given id (a kiosk's UUIDv7) unless a punch already has it; resolves to the
+   * punch as stored, or null when the id was taken (a retried push: nothing is doubled).
+   */
+  insertIfAbsent(id: string, doc: NewDoc<AttendanceDoc>): Promise<AttendanceDoc | null>
   /** Replaces a punch's fields (a correction); resolves to it as stored, or null when it is gone. */
   replace(id: string, doc: NewDoc<AttendanceDoc>): Promise<AttendanceDoc | null>
   /** Unmarks the snapshots of punches older than `time` (their snapshots were removed). */
@@ -95,6 +100,16 @@ export function createAttendanceRepository(store: Pick<ClockfaceStore, 'attendan
         return open
       }),
     insert: (doc) => storeWrite(store, 'record the punch', () => db.insert(doc)),
+    insertIfAbsent: (id, doc) =>
+      storeWrite(store, 'record the punch', async () => {
+        if ((await db.count({ _id: id })) > 0) return null
+        try {
+          return await db.insert({ ...doc, _id: id })
+        } catch (error) {
+          if (isUniqueViolation(error)) return null
+          throw error
+        }
+      }),
     replace: (id, doc) =>
       storeWrite(store, 'save the corrected punch', () => db.update({ _id: id }, { ...doc }, { returnUpdatedDocs: true })) as Promise<AttendanceDoc | null>,
     clearPhotoMarksBefore: (time) =>

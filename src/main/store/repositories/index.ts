@@ -4,6 +4,7 @@
  * plug in here and nowhere else.
  */
 import type { ClockfaceStore } from '../store-types'
+import type { ChangeFeedRepository } from './change-feed'
 import { createAccountRepository, type AccountRepository } from './account-repository'
 import { createAttendanceRepository, type AttendanceRepository } from './attendance-repository'
 import { createAuditRepository, type AuditRepository } from './audit-repository'
@@ -34,6 +35,8 @@ export interface Repositories {
   schedules: ScheduleRepository
   /** Snapshots kept with face punches. */
   punchPhotos: PunchPhotoRepository
+  /** The change log syncing kiosks pull from: server mode (PostgreSQL) only. */
+  changes?: ChangeFeedRepository
   /** Why writes are refused (damaged data loaded read-only), or null. */
   readOnlyReason(): string | null
 }

@@ -38,6 +38,7 @@ export function createPgAttendanceRepository(db: PgDb): AttendanceRepository {
         orderBy: sql`time desc`
       }),
     insert: (doc) => table.insert(doc),
+    insertIfAbsent: (id, doc) => table.insertIfAbsent(id, doc),
     replace: (id, doc) => table.replace(id, doc),
     async clearPhotoMarksBefore(time) {
       await table.update(sql`(doc->>'hasPhoto')::boolean is true and time < ${time}`, {}, ['hasPhoto'])
