@@ -37,5 +37,12 @@ export const useKiosksStore = defineStore('kiosks', () => {
     return result
   }
 
-  return { kiosks, error, load, revoke }
+  /** Issues a key for a kiosk that syncs from another computer (the key is in this result only), then reloads the list. */
+  async function issueKey(kioskId: string) {
+    const result = await api.issueKioskKey({ kioskId })
+    await load()
+    return result
+  }
+
+  return { kiosks, error, load, revoke, issueKey }
 })

@@ -104,6 +104,17 @@ export default {
     dialogTitle: 'Kiosk {kiosk}',
     dialogDescription: 'How this kiosk punches people. Kiosks pick up changes within a minute.',
     saved: 'Saved the settings of kiosk “{kiosk}”.',
-    nothing: 'Nothing changed.'
+    nothing: 'Nothing changed.',
+    sync: 'Sync',
+    syncNone: 'Not syncing',
+    syncOutbox: 'no punches waiting | 1 punch waiting | {n} punches waiting',
+    syncVersion: 'version {version}',
+    syncLast: 'Last synced {time}',
+    issueTitle: 'Kiosk on another computer',
+    issueHint: 'Issues a key for a kiosk that syncs with this server and keeps punching when the network drops. The key is shown once: put it in the kiosk’s key file (--kiosk-key-file).',
+    issueName: 'Name of the new kiosk',
+    issue: 'Issue a kiosk key',
+    issuing: 'Issuing…',
+    issued: 'Key of kiosk “{kiosk}” (shown only now; revoke the kiosk to stop it):'
   }
 }

@@ -106,6 +106,17 @@ export default {
     dialogTitle: 'Quiosco {kiosk}',
     dialogDescription: 'Cómo ficha este quiosco. Los quioscos aplican los cambios en menos de un minuto.',
     saved: 'Ajustes del quiosco «{kiosk}» guardados.',
-    nothing: 'No ha cambiado nada.'
+    nothing: 'No ha cambiado nada.',
+    sync: 'Sincronización',
+    syncNone: 'No sincroniza',
+    syncOutbox: 'ningún fichaje pendiente | 1 fichaje pendiente | {n} fichajes pendientes',
+    syncVersion: 'versión {version}',
+    syncLast: 'Última sincronización {time}',
+    issueTitle: 'Quiosco en otro ordenador',
+    issueHint: 'Emite una clave para un quiosco que se sincroniza con este servidor y sigue fichando cuando cae la red. La clave se muestra una sola vez: guárdela en el archivo de clave del quiosco (--kiosk-key-file).',
+    issueName: 'Nombre del nuevo quiosco',
+    issue: 'Emitir una clave de quiosco',
+    issuing: 'Emitiendo…',
+    issued: 'Clave del quiosco «{kiosk}» (solo se muestra ahora; revoque el quiosco para detenerlo):'
   }
 } satisfies typeof en
