@@ -33,7 +33,8 @@ export default defineConfig({
           'bench-engine': resolve(__dirname, 'bench/engine-bench.ts'),
           'bench-kiosk': resolve(__dirname, 'bench/kiosk-video-bench.ts'),
           'bench-accuracy': resolve(__dirname, 'bench/accuracy/accuracy-bench.ts'),
-          'bench-pad': resolve(__dirname, 'bench/pad/pad-bench.ts')
+          'bench-pad': resolve(__dirname, 'bench/pad/pad-bench.ts'),
+          'bench-live': resolve(__dirname, 'bench/live/live-bench.ts')
         },
         external: ['@tensorflow/tfjs-node']
       }
