@@ -77,7 +77,7 @@ export async function measureSearch(sizes: readonly number[], real: readonly Flo
     for (let round = 0; round < 3; round++) {
       for (const probe of probes) {
         const started = performance.now()
-        await gallery.rank(probe)
+        await gallery.rank(probe, 2)
         times.push(performance.now() - started)
       }
     }

@@ -70,7 +70,7 @@ export function createEnrolment(deps: {
     describe: (image, source) => describeCheckedFace(image, source, (checked) => describeSingleFace(engine, checked, true)),
 
     async assertNotSomeoneElse(face, employeeId) {
-      const nearest = (await gallery.rank(face.descriptor))[0]
+      const nearest = (await gallery.rank(face.descriptor, 1))[0]
       if (!nearest || nearest.employeeId === employeeId || nearest.distance >= config.threshold) return
       const other = await repos.employees.byId(nearest.employeeId)
       if (!other) return // a template whose employee is being deleted identifies nobody

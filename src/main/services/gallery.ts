@@ -1,7 +1,6 @@
 import type { TemplateRepository } from '../store/repositories/template-repository'
-import { cosineSimilarity } from './cosine-similarity'
 import { modelOf, RECOGNITION_MODEL_ID } from './decision/recognition-model'
-import { euclideanDistance } from './euclidean'
+import { createTemplateMatrix } from './gallery-search/template-matrix'
 
 /** One descriptor a gallery holds: its own id, the person it belongs to, its descriptor (MobileFaceNet: 192 numbers, unit length). */
 export interface GalleryEntry {
@@ -40,28 +39,28 @@ export interface DescriptorGallery {
   removeOwner(ownerId: string): Promise<void>
   /** Forgets everything and reads the store again (after the store removed many entries at once). */
   reload(): Promise<void>
-  /** Every person with at least one descriptor, by ascending Euclidean distance (one entry per person). */
-  rank(probe: ArrayLike<number>): Promise<RankedOwner[]>
+  /**
+   * The `limit` people (default: everyone) nearest to the probe, by ascending Euclidean
+   * distance of their nearest descriptor (one entry per person). A small limit selects
+   * without sorting the whole gallery (gallery-search/template-matrix.ts). Throws a
+   * RangeError for a probe of another length than the descriptors.
+   */
+  rank(probe: ArrayLike<number>, limit?: number): Promise<RankedOwner[]>
   /** Euclidean distance from the probe to one person's nearest descriptor; null when they have none. */
   distanceTo(ownerId: string, probe: ArrayLike<number>): Promise<number | null>
   /** Number of distinct people with at least one descriptor (the N of 1:N identification). */
   persons(): Promise<number>
 }
 
-interface Entry {
-  ownerId: string
-  descriptor: Float32Array
-}
-
 /** Creates a gallery over `load`, which reads every entry from the store (nothing is read until first use). */
 export function createDescriptorGallery(load: () => Promise<GalleryEntry[]>): DescriptorGallery {
-  const entries = new Map<string, Entry>()
+  const entries = createTemplateMatrix()
   let loading: Promise<void> | undefined
 
   function ready(): Promise<void> {
     loading ??= (async () => {
       for (const entry of await load()) {
-        if (!entries.has(entry.id)) entries.set(entry.id, { ownerId: entry.ownerId, descriptor: Float32Array.from(entry.descriptor) })
+        if (!entries.has(entry.id)) entries.set(entry.id, entry.ownerId, entry.descriptor)
       }
     })().catch((error: unknown) => {
       loading = undefined // a later call retries
@@ -74,7 +73,7 @@ export function createDescriptorGallery(load: () => Promise<GalleryEntry[]>): De
     ready,
     async add({ id, ownerId, descriptor }) {
       await ready()
-      entries.set(id, { ownerId, descriptor: Float32Array.from(descriptor) })
+      entries.set(id, ownerId, descriptor)
     },
     async remove(id) {
       await ready()
@@ -82,7 +81,7 @@ export function createDescriptorGallery(load: () => Promise<GalleryEntry[]>): De
     },
     async removeOwner(ownerId) {
       await ready()
-      for (const [id, entry] of entries) if (entry.ownerId === ownerId) entries.delete(id)
+      entries.deleteOwner(ownerId)
     },
     async reload() {
       // A load still running would otherwise refill the map after it was cleared.
@@ -91,33 +90,17 @@ export function createDescriptorGallery(load: () => Promise<GalleryEntry[]>): De
       loading = undefined
       await ready()
     },
-    async rank(probe) {
+    async rank(probe, limit = Infinity) {
       await ready()
-      const best = new Map<string, { distance: number; descriptor: Float32Array }>()
-      for (const { ownerId, descriptor } of entries.values()) {
-        const distance = euclideanDistance(probe, descriptor)
-        const previous = best.get(ownerId)
-        if (previous === undefined || distance < previous.distance) best.set(ownerId, { distance, descriptor })
-      }
-      return [...best]
-        .map(([ownerId, { distance, descriptor }]) => ({ ownerId, distance, similarity: cosineSimilarity(probe, descriptor) }))
-        .sort((a, b) => a.distance - b.distance)
+      return entries.nearest(probe, limit)
     },
     async persons() {
       await ready()
-      const owners = new Set<string>()
-      for (const entry of entries.values()) owners.add(entry.ownerId)
-      return owners.size
+      return entries.owners
     },
     async distanceTo(ownerId, probe) {
       await ready()
-      let min: number | null = null
-      for (const entry of entries.values()) {
-        if (entry.ownerId !== ownerId) continue
-        const d = euclideanDistance(probe, entry.descriptor)
-        if (min === null || d < min) min = d
-      }
-      return min
+      return entries.distanceTo(ownerId, probe)
     }
   }
 }
@@ -146,8 +129,8 @@ export interface Gallery {
   removeTemplate(templateId: string): Promise<void>
   /** Forgets every template of an employee. */
   removeEmployee(employeeId: string): Promise<void>
-  /** Every employee with at least one template, by ascending Euclidean distance (one entry per employee). */
-  rank(probe: ArrayLike<number>): Promise<GalleryCandidate[]>
+  /** The `limit` employees (default: all) nearest to the probe, by ascending Euclidean distance (one entry per employee); see {@link DescriptorGallery.rank}. */
+  rank(probe: ArrayLike<number>, limit?: number): Promise<GalleryCandidate[]>
   /** Euclidean distance from the probe to one employee's nearest template; null when they have none. */
   distanceTo(employeeId: string, probe: ArrayLike<number>): Promise<number | null>
   /** Number of employees with at least one template. */
@@ -170,7 +153,7 @@ export function createGallery(templates: Pick<TemplateRepository, 'allDescriptor
     add: ({ id, employeeId, descriptor }) => gallery.add({ id, ownerId: employeeId, descriptor }),
     removeTemplate: gallery.remove,
     removeEmployee: gallery.removeOwner,
-    rank: async (probe) => (await gallery.rank(probe)).map(({ ownerId, distance, similarity }) => ({ employeeId: ownerId, distance, similarity })),
+    rank: async (probe, limit) => (await gallery.rank(probe, limit)).map(({ ownerId, distance, similarity }) => ({ employeeId: ownerId, distance, similarity })),
     distanceTo: gallery.distanceTo,
     persons: gallery.persons
   }

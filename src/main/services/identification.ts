@@ -49,6 +49,9 @@ export interface Identifier {
   identify(descriptor: ArrayLike<number>, options?: IdentifyOptions): Promise<Identification>
 }
 
+/** Nearest employees fetched beyond the candidates asked for, in case some were deleted meanwhile. */
+const CANDIDATE_SLACK = 2
+
 /** Creates the identifier: distances from the gallery, names from the employees datastore. */
 export function createIdentifier(
   employees: Pick<EmployeeRepository, 'byId'>,
@@ -66,11 +69,11 @@ export function createIdentifier(
     return candidates
   }
 
-  async function decide(ranking: readonly GalleryCandidate[]): Promise<Identification> {
+  async function decide(ranking: readonly GalleryCandidate[], persons: number): Promise<Identification> {
     const best = ranking[0]
     if (!best) return { match: null, nearestDistance: null }
     const settings = config.decision()
-    const threshold = openSetThreshold(CALIBRATION, settings.threshold, settings.targetFpir, ranking.length)
+    const threshold = openSetThreshold(CALIBRATION, settings.threshold, settings.targetFpir, persons)
     if (best.distance >= threshold) return { match: null, nearestDistance: best.distance }
     const runnerUp = ranking[1]
     if (runnerUp && runnerUp.distance - best.distance < settings.ambiguityMargin) {
@@ -95,9 +98,10 @@ export function createIdentifier(
 
   return {
     async identify(descriptor, options = {}) {
-      const ranking = await gallery.rank(descriptor)
-      const decision = await decide(ranking)
       const count = options.candidates ?? 0
+      // The decision reads the two nearest; candidates skip employees deleted meanwhile, so a few more are fetched.
+      const ranking = await gallery.rank(descriptor, Math.max(2, count + CANDIDATE_SLACK))
+      const decision = await decide(ranking, await gallery.persons())
       return count > 0 ? { ...decision, candidates: await candidatesOf(ranking, count) } : decision
     }
   }

@@ -87,7 +87,7 @@ export function createVisitorService(deps: { visitors: VisitorRepository; config
     sight: (descriptor) =>
       serial(async () => {
         const now = config.now().toISOString()
-        const nearest = (await gallery.rank(descriptor))[0]
+        const nearest = (await gallery.rank(descriptor, 1))[0]
         if (nearest && nearest.distance < config.threshold) {
           await visitors.seen(nearest.ownerId, now)
           return nearest.ownerId
