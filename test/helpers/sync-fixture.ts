@@ -98,7 +98,7 @@ export async function openKiosk(
 ): Promise<TestKiosk> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), `clockface-kiosk-${kioskId}-`))
   const store = await openStore(dir, { fsync: false })
-  const http = createHttpSyncTransport({ serverUrl: server.url, key, timeoutMs: 3_000 })
+  const http = createHttpSyncTransport({ serverUrl: server.url, key, timeoutMs: 30_000 })
   const resolved = resolveServiceConfig({ kioskId, ...config })
   const parts = prepareKioskSync(store, { transport: options.transport ? options.transport(http) : http }, () => undefined)
   const core = assembleCore({ store, engine: unavailableEngine(), config: resolved, repos: parts.repos, gallery: parts.gallery })

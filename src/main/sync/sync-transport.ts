@@ -33,12 +33,12 @@ export interface HttpSyncOptions {
   serverUrl: string
   /** The kiosk key an admin issued (issueKioskKey). */
   key: string
-  /** Time-out of one call in ms (default 10 000: a page of templates is a few MB). */
+  /** Time-out of one call in ms (default 60 000: a batch of 500 late punches or a page of templates takes seconds on a busy server). */
   timeoutMs?: number
 }
 
 /** Creates the HTTP transport. */
-export function createHttpSyncTransport({ serverUrl, key, timeoutMs = 10_000 }: HttpSyncOptions): SyncTransport {
+export function createHttpSyncTransport({ serverUrl, key, timeoutMs = 60_000 }: HttpSyncOptions): SyncTransport {
   const base = serverUrl.replace(/\/+$/, '')
   async function call<T>(operation: string, body: unknown, timeout = timeoutMs): Promise<T> {
     let response: Response

@@ -43,9 +43,9 @@ function advance(state: PunchHistory, type: PunchType, timeMs: number): PunchHis
  * {@link SYNC_ACTOR} saying why. Punches whose type a person or an admin chose stay as they are.
  */
 async function retypeLater(attendance: AttendanceRepository, saved: AttendanceDoc, rules: ReconcileRules): Promise<void> {
-  const later = (await attendance.between({ from: saved.time, to: '9999' }, { codes: [saved.employeeCode], includeVoided: false }, 10_000))
-    .filter((d) => d._id !== saved._id && d.employeeId === saved.employeeId && (d.time > saved.time || (d.time === saved.time && d._id > saved._id)))
-    .reverse()
+  const later = (await attendance.ofEmployeeBetween(saved.employeeId, { from: saved.time, to: '9999' })).filter(
+    (d) => d._id !== saved._id && (d.time > saved.time || (d.time === saved.time && d._id > saved._id))
+  )
   let state = await stateAfter(attendance, saved)
   for (const doc of later) {
     const timeMs = Date.parse(doc.time)
@@ -90,8 +90,8 @@ export async function reconcilePunch(attendance: AttendanceRepository, punch: Sy
     kioskId,
     timeZone: punch.timeZone
   }
-  const near = await attendance.between({ from: iso(timeMs - rules.cooldownMs), to: iso(timeMs + rules.cooldownMs) }, { codes: [punch.employeeCode], includeVoided: false }, 10)
-  const clash = near.find((d) => d.employeeId === punch.employeeId && d.source !== 'system' && Math.abs(Date.parse(d.time) - timeMs) < rules.cooldownMs)
+  const near = await attendance.ofEmployeeBetween(punch.employeeId, { from: iso(timeMs - rules.cooldownMs), to: iso(timeMs + rules.cooldownMs) })
+  const clash = near.find((d) => d.source !== 'system' && Math.abs(Date.parse(d.time) - timeMs) < rules.cooldownMs)
   if (clash) {
     const revision = {
       at: rules.now().toISOString(),

@@ -36,6 +36,8 @@ export interface AttendanceRepository {
   count(range: TimeRange, filter: PunchFilter): Promise<number>
   /** One punch by id, or null. */
   byId(id: string): Promise<AttendanceDoc | null>
+  /** One employee's punches that are not voided with `time` in `range` (both ends inclusive), oldest first: by the employee index, however long the log. */
+  ofEmployeeBetween(employeeId: string, range: TimeRange): Promise<AttendanceDoc[]>
   /** Every punch of one employee, oldest first (access requests). */
   ofEmployee(employeeId: string): Promise<AttendanceDoc[]>
   /**
@@ -83,6 +85,8 @@ export function createAttendanceRepository(store: Pick<ClockfaceStore, 'attendan
       storeOp('read attendance', () => db.find(queryOf(range, filter)).sort({ time: -1 }).skip(offset).limit(limit)),
     count: (range, filter) => storeOp('read attendance', () => db.count(queryOf(range, filter))),
     byId: (id) => storeOp('read the punch', () => db.findOne({ _id: id })),
+    ofEmployeeBetween: (employeeId, range) =>
+      storeOp('read attendance', () => db.find({ employeeId, voided: { $ne: true }, time: { $gte: range.from, $lte: range.to } }).sort({ time: 1 })),
     ofEmployee: (employeeId) => storeOp('read attendance', () => db.find({ employeeId }).sort({ time: 1 })),
     openSince: (types, before) =>
       storeOp('read open shifts', async () => {

@@ -29,6 +29,8 @@ export function createPgAttendanceRepository(db: PgDb): AttendanceRepository {
     between: (range, filter, limit, offset = 0) => table.find({ where: conditionOf(range, filter), orderBy: newest, limit, offset }),
     count: (range, filter) => table.count(conditionOf(range, filter)),
     byId: (id) => table.findOne(sql`id = ${id}`),
+    ofEmployeeBetween: (employeeId, range) =>
+      table.find({ where: sql`employee_id = ${employeeId} and time >= ${range.from} and time <= ${range.to} and ${notTrue('voided')}`, orderBy: sql`time, id` }),
     ofEmployee: (employeeId) => table.find({ where: sql`employee_id = ${employeeId}`, orderBy: sql`time, id` }),
     openSince: (types, before) =>
       table.find({
