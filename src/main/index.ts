@@ -8,6 +8,8 @@
 import { app, BrowserWindow, dialog, Menu, powerMonitor, safeStorage } from 'electron'
 import pino from 'pino'
 import { startClockface, type ClockfaceCore } from './app-core'
+import { kioskSyncFromEnv } from './sync/sync-env'
+import type { KioskSyncConfig } from './sync/kiosk-sync-wiring'
 import { appStartUrl } from './electron/app-origin'
 import { desktopDataKey } from './electron/data-key'
 import { createKioskExit, createShellHooks } from './electron/kiosk-exit'
@@ -47,6 +49,11 @@ function applyLoginItem(): void {
   else if (decision.kind === 'unsupported') console.warn(`Clockface: start-at-login flag ignored: ${decision.reason}`)
 }
 
+function syncOption(): { sync?: KioskSyncConfig } {
+  const sync = kioskSyncFromEnv()
+  return sync ? { sync } : {}
+}
+
 async function main(): Promise<void> {
   if (!claimSingleInstance(app)) return
   app.on('second-instance', () => bringToFront(mainWindow, mode.kiosk))
@@ -69,7 +76,9 @@ async function main(): Promise<void> {
       ...(args.kioskId !== undefined ? { kioskId: args.kioskId } : {})
     },
     // The admin-only exitKiosk operation opens the kiosk gate and quits.
-    shell: createShellHooks(kioskExit, () => app.quit())
+    shell: createShellHooks(kioskExit, () => app.quit()),
+    // An offline-first kiosk of a Clockface server when CLOCKFACE_SYNC_SERVER is set.
+    ...syncOption()
   })
   // The window is this screen's kiosk, named by --kiosk-id or the host name (see service-config.ts).
   setupIpc(core.dispatch, createIpcContexts(core.auth, core.config.kioskId))

@@ -7,13 +7,14 @@
  * folder, and kiosks sync with it.
  */
 import { randomInt } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Command } from 'commander'
 import pino from 'pino'
 import { ClockfaceError } from '../shared/errors'
 import { startClockface } from './app-core'
 import { startServerCore } from './server-core'
+import { kioskSyncFromEnv } from './sync/sync-env'
 import { redactUrl } from './store/postgres/pg-database'
 import { cliDataKey } from './cli/backup-command'
 import { nonNegativeNumber, port, positiveInteger, positiveNumber } from './cli/cli-options'
@@ -43,17 +44,6 @@ interface ServeOptions {
   database?: string
   syncServer?: string
   kioskKeyFile?: string
-}
-
-/**
- * The kiosk key of a syncing kiosk: the first line of `file`, else CLOCKFACE_KIOSK_KEY (never
- * a command-line argument, which other users of the machine can read in the process list).
- * Raises ClockfaceError `invalid-input` when neither gives one.
- */
-function kioskKey(file: string | undefined): string {
-  const key = file === undefined ? process.env['CLOCKFACE_KIOSK_KEY'] : readFileSync(file, 'utf8').split('\n')[0]
-  if (key === undefined || key.trim() === '') throw new ClockfaceError('invalid-input', '--sync-server needs the kiosk key: --kiosk-key-file FILE or CLOCKFACE_KIOSK_KEY.')
-  return key.trim()
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -92,8 +82,13 @@ async function main(argv: string[]): Promise<void> {
   // the set-up screen asks for this code, which only the person who started the server sees.
   const setupCode = randomInt(0, 1e8).toString().padStart(8, '0')
   const databaseUrl = opts.database ?? process.env['CLOCKFACE_DATABASE_URL']
-  if (databaseUrl !== undefined && opts.syncServer !== undefined) program.error('--database (server mode) and --sync-server (a kiosk of a server) exclude each other')
-  const sync = opts.syncServer === undefined ? undefined : { serverUrl: opts.syncServer, key: kioskKey(opts.kioskKeyFile) }
+  if (databaseUrl !== undefined && (opts.syncServer ?? process.env['CLOCKFACE_SYNC_SERVER']) !== undefined) program.error('--database (server mode) and --sync-server (a kiosk of a server) exclude each other')
+  // The flags win over the environment the desktop app reads (sync-env.ts); the key is never a flag of its own, since other users can read the process list.
+  const sync = kioskSyncFromEnv({
+    ...process.env,
+    ...(opts.syncServer === undefined ? {} : { CLOCKFACE_SYNC_SERVER: opts.syncServer }),
+    ...(opts.kioskKeyFile === undefined ? {} : { CLOCKFACE_KIOSK_KEY_FILE: opts.kioskKeyFile })
+  })
   const core =
     databaseUrl === undefined
       ? await startClockface({ dataDir, config, setupCode, channel: 'browser', dataKey: cliDataKey(dataDir, opts, true), ...(sync ? { sync } : {}) })
