@@ -90,7 +90,12 @@ export async function reconcilePunch(attendance: AttendanceRepository, punch: Sy
     kioskId,
     timeZone: punch.timeZone
   }
-  const near = await attendance.ofEmployeeBetween(punch.employeeId, { from: iso(timeMs - rules.cooldownMs), to: iso(timeMs + rules.cooldownMs) })
+  // The common case is a punch newer than any of the person's: then no punch can clash after
+  // it or need re-deciding, and fewer queries are needed (a catch-up of days runs thousands).
+  const newest = await attendance.lastPunch(punch.employeeId)
+  const inOrder = newest === null || newest.time < base.time
+  const mayClash = newest !== null && Date.parse(newest.time) > timeMs - rules.cooldownMs
+  const near = mayClash ? await attendance.ofEmployeeBetween(punch.employeeId, { from: iso(timeMs - rules.cooldownMs), to: iso(timeMs + rules.cooldownMs) }) : []
   const clash = near.find((d) => d.source !== 'system' && Math.abs(Date.parse(d.time) - timeMs) < rules.cooldownMs)
   if (clash) {
     const revision = {
@@ -104,9 +109,10 @@ export async function reconcilePunch(attendance: AttendanceRepository, punch: Sy
     const saved = await attendance.insertIfAbsent(punch.id, { ...base, type: clash.type, voided: true, revisions: [revision] })
     return saved ? verdictOf(saved, 'duplicate') : verdictOf((await attendance.byId(punch.id)) as AttendanceDoc, 'known')
   }
-  const type = punch.typeChosen ? punch.type : nextPunch(await stateAfter(attendance, await attendance.lastPunchBefore(punch.employeeId, base.time)), timeMs, rules.autoCloseMs).suggested
+  const before = inOrder ? newest : await attendance.lastPunchBefore(punch.employeeId, base.time)
+  const type = punch.typeChosen ? punch.type : nextPunch(await stateAfter(attendance, before), timeMs, rules.autoCloseMs).suggested
   const saved = await attendance.insertIfAbsent(punch.id, { ...base, type, ...(punch.typeChosen ? {} : { autoType: true }) })
   if (!saved) return verdictOf((await attendance.byId(punch.id)) as AttendanceDoc, 'known')
-  await retypeLater(attendance, saved, rules)
+  if (!inOrder) await retypeLater(attendance, saved, rules)
   return verdictOf(saved, 'recorded')
 }

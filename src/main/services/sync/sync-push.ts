@@ -43,11 +43,14 @@ export function createSyncPush({ repos, config, autoCloseHours }: SyncPushOption
       const kioskId = ctx.kiosk.kioskId
       const rules = { cooldownMs: config.cooldownMs, autoCloseMs: autoCloseHours() * HOUR_MS, now: config.now }
       const ordered = [...punches].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0))
-      const verdicts = await serial(async () => {
+      const reconcileAll = async (attendance: Repositories['attendance']) => {
         const out: SyncVerdict[] = []
-        for (const punch of ordered) out.push(await reconcilePunch(repos.attendance, punch, kioskId, rules))
+        for (const punch of ordered) out.push(await reconcilePunch(attendance, punch, kioskId, rules))
         return out
-      })
+      }
+      // One transaction per batch where the store has them: the batch is recorded whole or not
+      // at all (the kiosk pushes it again), and one commit is cheaper than one per punch.
+      const verdicts = await serial(() => (repos.attendance.inTransaction ? repos.attendance.inTransaction(reconcileAll) : reconcileAll(repos.attendance)))
       const now = config.now().toISOString()
       await repos.kiosks.update(registration._id, { lastSeenAt: now, sync: { lastSyncAt: now, outbox: Math.max(0, outbox - punches.length), version } })
       return { verdicts }

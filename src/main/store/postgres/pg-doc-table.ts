@@ -1,8 +1,7 @@
 /**
  * One table of server mode as the repositories use it: documents keyed by id (see
  * migrations/0001-initial-schema.ts), searched with SQL conditions on `doc`. Every write runs
- * in its own transaction; a multi-statement change uses {@link DocTable.db} inside
- * `db.transaction()`.
+ * in its own transaction, or in the caller's when the table was made over one.
  */
 import { v7 as uuidv7 } from 'uuid'
 import { sql, type RawBuilder } from 'kysely'
@@ -68,7 +67,8 @@ function jsonOf(doc: object): string {
 /** Creates the operations on table `table`; `label` names its documents in error messages ("employee"). */
 export function docTable<T extends { _id: string }>(db: PgDb, table: string, label: string): DocTable<T> {
   const t = sql.table(table)
-  const write = <R>(what: string, op: (trx: PgDb) => Promise<R>) => pgOp(what, () => db.transaction().execute(op))
+  // Over a transaction already open (a repository made for one, see inTransaction), a write joins it.
+  const write = <R>(what: string, op: (trx: PgDb) => Promise<R>) => pgOp(what, () => (db.isTransaction ? op(db) : db.transaction().execute(op)))
   const projection = (without: readonly string[] = []) => (without.length === 0 ? sql`doc` : sql`doc - ${[...without]}::text[]`)
   return {
     db,

@@ -59,6 +59,12 @@ export interface AttendanceRepository {
   markPhoto(id: string): Promise<void>
   /** Removes punches older than `time` (UTC ISO); resolves to the number removed. */
   removeOlderThan(time: string): Promise<number>
+  /**
+   * Runs `work` with a repository whose reads and writes share one database transaction:
+   * committed when `work` resolves, rolled back when it rejects. Only where the store has
+   * transactions (PostgreSQL); absent on NeDB, whose callers run `work` on this repository.
+   */
+  inTransaction?<T>(work: (attendance: AttendanceRepository) => Promise<T>): Promise<T>
 }
 
 function queryOf(range: TimeRange, filter: PunchFilter): Record<string, unknown> {

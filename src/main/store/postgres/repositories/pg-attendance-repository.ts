@@ -48,6 +48,7 @@ export function createPgAttendanceRepository(db: PgDb): AttendanceRepository {
     async markPhoto(id) {
       await table.update(sql`id = ${id}`, { hasPhoto: true })
     },
-    removeOlderThan: (time) => table.remove(sql`time < ${time}`)
+    removeOlderThan: (time) => table.remove(sql`time < ${time}`),
+    inTransaction: (work) => db.transaction().execute((trx) => work(createPgAttendanceRepository(trx)))
   }
 }
