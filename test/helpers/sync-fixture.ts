@@ -82,6 +82,8 @@ export interface TestKiosk {
   cache: KioskCacheRepository
   sync: KioskSync
   attendance: AttendanceService
+  /** The kiosk core's dispatch (its own operations, as its screen calls them). */
+  dispatch: ReturnType<typeof assembleCore>['dispatch']
   /** Punches an employee (by code, from the kiosk's cache) at this kiosk now. */
   punch(code: string): ReturnType<AttendanceService['punch']>
   /** Closes the store (as a stopped or killed process leaves it: every acknowledged write is on disk). */
@@ -114,6 +116,7 @@ export async function openKiosk(
     cache: createKioskCacheRepository(store),
     sync,
     attendance,
+    dispatch: core.dispatch,
     async punch(code) {
       const employee = await parts.repos.employees.byCode(code)
       if (!employee) throw new Error(`${kioskId} has no employee ${code} in its cache`)

@@ -78,6 +78,13 @@ describe.skipIf(postgresSkipReason !== null)(`kiosks syncing with a server${post
     expect(listed.find((k) => k.kioskId === 'north')?.sync).toMatchObject({ outbox: 0, version: expect.any(String) })
   })
 
+  it('refuses enrolment and edits at the kiosk: staff and faces belong to the server', async () => {
+    const created = await north.dispatch('createEmployee', { code: 'LOCAL', name: 'Made at the kiosk' }, cliContext())
+    expect(created).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('add, change and remove staff and faces there') } })
+    expect(await north.dispatch('deleteEmployee', { code: 'E1' }, cliContext())).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await north.repos.employees.byCode('E1')).not.toBeNull()
+  })
+
   it('online, a punch is recorded locally and on the server at once, with the server deciding the type', async () => {
     clock = at('08:00:00')
     const punch = await north.punch('E1')

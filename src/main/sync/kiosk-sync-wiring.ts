@@ -1,7 +1,7 @@
 /**
  * Turns an embedded core into a syncing kiosk: the repositories it runs on record punches
- * in the outbox, the gallery is one the sync loop can update, and the loop itself is created
- * once the core (its settings service) exists.
+ * in the outbox and leave staff and faces to the server, the gallery is one the sync loop can
+ * update, and the loop itself is created once the core (its settings service) exists.
  */
 import { version } from '../../../package.json'
 import { createGallery, type Gallery } from '../services/gallery'
@@ -11,6 +11,7 @@ import { createKioskCacheRepository } from '../store/repositories/kiosk-cache-re
 import type { ClockfaceStore } from '../store/store-types'
 import { createKioskSync, type KioskSync } from './kiosk-sync'
 import { withOutbox } from './outbox-attendance'
+import { serverOwned } from './server-owned-data'
 import { createHttpSyncTransport, type SyncTransport } from './sync-transport'
 
 /** Where a kiosk syncs: the server address and the key an admin issued, or a transport of one's own (tests). */
@@ -41,7 +42,11 @@ export function prepareKioskSync(store: ClockfaceStore, config: KioskSyncConfig,
   const base = createRepositories(store)
   const cache = createKioskCacheRepository(store)
   let sync: KioskSync | undefined
-  const repos = { ...base, attendance: withOutbox(base.attendance, cache, async (doc) => (sync ? sync.pushNow(doc) : null)) }
+  const repos = {
+    ...base,
+    ...serverOwned(base, config.serverUrl ?? 'its server'),
+    attendance: withOutbox(base.attendance, cache, async (doc) => (sync ? sync.pushNow(doc) : null))
+  }
   const gallery = createGallery(base.templates)
   return {
     repos,
