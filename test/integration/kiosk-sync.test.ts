@@ -188,6 +188,14 @@ describe.skipIf(postgresSkipReason !== null)(`kiosks syncing with a server${post
     }
   })
 
+  it('settings changed on the server reach the kiosks, except the integration API settings each machine keeps', async () => {
+    value(await north.dispatch('updateSettings', { apiPort: 6001 }, cliContext()))
+    value(await server.core.dispatch('updateSettings', { language: 'es', idleMinutes: 7, apiPort: 7001 }, cliContext()))
+    await north.sync.syncNow()
+    const settings = value(await north.dispatch('getSettings', {}, cliContext()))
+    expect(settings).toMatchObject({ language: 'es', idleMinutes: 7, apiPort: 6001 })
+  })
+
   it('a revoked kiosk key is refused; the kiosk keeps its punches in the outbox', async () => {
     value(await server.core.dispatch('revokeKiosk', { id: keys['south']!.id }, cliContext()))
     clock = at('19:00:00')
