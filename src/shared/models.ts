@@ -238,7 +238,9 @@ export const kioskFaceSchema = identifiedFaceSchema.extend({
   /** Buttons mode: the choice offered instead of a punch (null or absent otherwise). */
   offer: punchOfferSchema.nullable().optional(),
   /** The presentation-attack check of a confirmed face (absent when the kiosk's policy is off); a face that failed it has no punch. */
-  liveness: livenessVerdictSchema.optional()
+  liveness: livenessVerdictSchema.optional(),
+  /** The engine's track of this face: the same id while the face stays in view (absent when the engine does not track). */
+  trackId: z.string().optional()
 })
 /** See {@link kioskFaceSchema}. */
 export type KioskFace = z.infer<typeof kioskFaceSchema>

@@ -35,6 +35,14 @@ export interface DetectOptions {
    * Ignored by `ssd-mobilenetv1`, which always works at 512 px.
    */
   inputSize?: number
+  /**
+   * Live camera frames of one stream (a kiosk): track faces between frames instead of
+   * detecting and describing each frame from scratch (run-live-frame.ts). Faces then carry a
+   * `trackId`, and a `descriptor` only on the frames the tracker picks (a new face's first
+   * frames, a face grown larger, a periodic refresh) unless `describeEveryFrame`.
+   * Only with the tiny detector; thumbnails are not made.
+   */
+  track?: { stream: string; describeEveryFrame?: boolean }
 }
 
 /** A face as the engine returns it. */
@@ -47,6 +55,8 @@ export interface EngineFace extends DetectedFace {
   attackScores?: AttackScores
   /** JPEG bytes of the 5-point aligned face a template keeps for recomputing (aligned-face.ts). */
   alignedFace?: Uint8Array
+  /** Live frames with {@link DetectOptions.track}: the track this face belongs to, the same id while it stays in view. */
+  trackId?: string
 }
 
 /** Result of one detect call: faces in the pixels of the image that was sent. */

@@ -21,6 +21,8 @@ import { runAnalysis } from './run-analysis'
 import { loadMobileFaceNet, MOBILEFACENET_FILE, type MobileFaceNet } from './mobilefacenet'
 import { addAttackScores, createPadRunner, type PadRunner } from './pad/pad-runner'
 import { runDetection } from './run-detection'
+import { createFaceTracker, type FaceTracker } from './face-tracker'
+import { runLiveFrame } from './run-live-frame'
 import type { TfNamespace } from './tflite/tflite-runner'
 
 if (!parentPort) throw new Error('engine-worker.js must run as a worker thread (see create-engine.ts)')
@@ -119,10 +121,19 @@ async function serve(api: LoadedModels, request: WorkerRequest): Promise<WorkerR
     return analysis
   }
   const image = await prepareImage(request.image)
-  const faces = await runDetection(api, api.describer, image, request.options)
+  const faces = request.options.track && request.options.detector === 'tiny-face-detector' ? await runLiveFrame(api, api.describer, image, request.options, trackerOf(request.options.track.stream)) : await runDetection(api, api.describer, image, request.options)
   if (request.options.presentationAttack?.length) await addAttackScores(padRunner(api), image.pixels, image.scale, faces, request.options.presentationAttack)
   const detection: EngineDetection = { width: image.width, height: image.height, faces, elapsedMs: performance.now() - started }
   return detection
+}
+
+/** Face tracks per live stream (kiosk), kept between its frames; ids carry this thread's start time so a restarted engine never reuses one. */
+const trackers = new Map<string, FaceTracker>()
+const trackPrefix = Date.now().toString(36)
+const trackerOf = (stream: string): FaceTracker => {
+  let tracker = trackers.get(stream)
+  if (!tracker) trackers.set(stream, (tracker = createFaceTracker(`${trackPrefix}-${trackers.size + 1}`)))
+  return tracker
 }
 
 /** The presentation-attack runner, made on the first detect call that asks for attack scores. */

@@ -53,7 +53,7 @@ export function toImageBox(box: Box, scale: number, width: number, height: numbe
 }
 
 /** Faces found on the detection canvas, with boxes and landmarks mapped back to the inference pixels. */
-interface FoundFace {
+export interface FoundFace {
   box: Box
   score: number
   landmarks: Point[]
@@ -78,7 +78,8 @@ function needsPaddedLook(results: readonly FaceApiResult[], pixels: Pixels): boo
   return results.some((r) => Math.max(r.detection.box.width, r.detection.box.height) >= LARGE_FACE_SHARE * side)
 }
 
-async function findFaces(api: LoadedFaceApi, pixels: Pixels, options: DetectOptions): Promise<FoundFace[]> {
+/** Runs the detector of `options` and the 68-point net on the whole image (SSD: padded again when it finds nothing). */
+export async function findFaces(api: LoadedFaceApi, pixels: Pixels, options: DetectOptions): Promise<FoundFace[]> {
   const { faceapi, tf } = api
   const detector = detectorOptions(faceapi, options)
   const input = tf.tensor3d(rgbValues(pixels), [pixels.height, pixels.width, 3], 'int32')
@@ -110,7 +111,7 @@ async function findFaces(api: LoadedFaceApi, pixels: Pixels, options: DetectOpti
 }
 
 /** The inference pixels as 3-channel RGB (a copy only when they carry alpha). */
-function rgbImage(pixels: Pixels): RgbImage {
+export function rgbImage(pixels: Pixels): RgbImage {
   if (pixels.channels === 3) return { width: pixels.width, height: pixels.height, data: pixels.data }
   const count = pixels.width * pixels.height
   const data = new Uint8Array(count * 3)

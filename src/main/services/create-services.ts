@@ -23,6 +23,7 @@ import { recognitionReport } from './decision/recognition-report'
 import { createTemplateMigration } from './decision/template-migration'
 import { createIdentifier, type DecisionSettings } from './identification'
 import { createMatchConfirmation } from './match-confirmation'
+import { createTrackIdentities } from './track-identities'
 import { exportPersonData } from './privacy/person-export'
 import { createPinPunch } from './privacy/pin-punch'
 import { createSettingsService, type SettingsService } from './privacy/settings'
@@ -132,6 +133,7 @@ export function createServices({
     offers,
     config,
     liveness: createLivenessGate({ log: createAttackLog({ audit, photos: repos.punchPhotos, config }) }),
+    tracks: createTrackIdentities(),
     async verify(code: string, descriptor: ArrayLike<number>) {
       const employee = await repos.employees.byCode(code)
       const distance = employee ? await gallery.distanceTo(employee._id, descriptor) : null

@@ -13,6 +13,7 @@ import { PHOTO_DETECTOR } from './describe-face'
 import { toDetectedFace } from './detected-face'
 import { toIdentifiedFace, type Identifier } from './identification'
 import type { ServiceConfig } from './service-config'
+import type { TrackIdentities } from './track-identities'
 
 /**
  * Detector for live kiosk frames: fast enough to run on every frame on a small CPU (measured
@@ -38,6 +39,8 @@ export interface RecognitionDeps {
   config: Pick<ServiceConfig, 'kioskId' | 'now'>
   /** The presentation-attack gate (liveness/liveness-gate.ts) under the kiosk's policy. */
   liveness: LivenessGate
+  /** The last identification of each tracked face, for frames on which the engine did not describe it. */
+  tracks: TrackIdentities
 }
 
 /** 1:N identification of each engine face, one after another; a face without a descriptor identifies nobody. */
@@ -48,6 +51,15 @@ async function identifyEach(identifier: Identifier, faces: readonly EngineFace[]
     identified.push(toIdentifiedFace(face, id))
   }
   return identified
+}
+
+/**
+ * A tracked face the engine did not describe this frame: the identification its track last
+ * got (and whether it was confirmed), or nobody when its track has none yet.
+ */
+function fromTrack(deps: RecognitionDeps, kioskId: string, face: EngineFace): { face: IdentifiedFace; confirmed: boolean } {
+  const known = face.trackId === undefined ? undefined : deps.tracks.get(kioskId, face.trackId)
+  return { face: toIdentifiedFace(face, known?.id ?? { match: null, nearestDistance: null }), confirmed: known?.confirmed ?? false }
 }
 
 /** detectFaces: faces and landmarks with the photo detector; raises `unreadable-image`, `engine-unavailable`. */
@@ -77,6 +89,9 @@ export function forCaller<F extends IdentifiedFace>(faces: F[], ctx: CallContext
  * request chooses) and its time zone; an admin calling without a kiosk session punches as
  * config.kioskId. Under the kiosk's presentation-attack policy a confirmed face punches only
  * after the liveness gate passes it; otherwise it gets the gate's verdict instead of a punch.
+ * Faces are tracked between frames (DetectOptions.track): a face the engine did not describe
+ * this frame keeps its track's last identification and confirmation (track-identities.ts), and
+ * only freshly described faces count towards confirmation.
  * Raises `engine-unavailable`, `store-error`, `read-only`.
  */
 export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: ValidatedRequest<'recogniseFrame'>, ctx: CallContext): Promise<FrameResult> {
@@ -84,16 +99,31 @@ export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: Val
   // The engine takes over the frame's buffer, so a snapshot needs its own copy, made first.
   const policy = station.liveness ?? DEFAULT_LIVENESS_POLICY
   const kept: PixelImage | null = deps.photos.enabled() || deps.liveness.wantsFrame(policy) ? { ...frame, data: frame.data.slice() } : null
-  const detection = await deps.engine.detect(frame, { detector: FRAME_DETECTOR, withDescriptors: true, ...deps.liveness.detectOptions(policy) })
-  const identified = station.verifyMode ? await verifyEach(deps, code, detection.faces) : await identifyEach(deps.identifier, detection.faces)
-  const matched = identified.flatMap((face) => (face.match ? [face.match.employeeId] : []))
+  // Faces are tracked per kiosk; a 1:1 check against a typed code describes every frame.
+  const track = { stream: station.kioskId, describeEveryFrame: station.verifyMode }
+  const detection = await deps.engine.detect(frame, { detector: FRAME_DETECTOR, withDescriptors: true, track, ...deps.liveness.detectOptions(policy) })
+  const described = detection.faces.filter((face) => face.descriptor)
+  const fresh = station.verifyMode ? await verifyEach(deps, code, described) : await identifyEach(deps.identifier, described)
+  const matched = fresh.flatMap((face) => (face.match ? [face.match.employeeId] : []))
   const nowMs = deps.config.now().getTime()
   const confirmed = deps.confirmation.observe(station.kioskId, matched, nowMs)
-  const gateFaces = identified.map((face, i) => ({ engine: detection.faces[i] as EngineFace, employeeId: face.match?.employeeId ?? null }))
+  // Every face of the frame, in the engine's order: freshly identified, or as its track last was.
+  let next = 0
+  const identified = detection.faces.map((engineFace) => {
+    if (!engineFace.descriptor) return fromTrack(deps, station.kioskId, engineFace)
+    const face = fresh[next++] as IdentifiedFace
+    const isConfirmed = face.match !== null && confirmed.has(face.match.employeeId)
+    if (engineFace.trackId !== undefined) deps.tracks.set(station.kioskId, engineFace.trackId, { id: face, confirmed: isConfirmed })
+    return { face, confirmed: isConfirmed }
+  })
+  deps.tracks.keepOnly(station.kioskId, detection.faces.flatMap((f) => (f.trackId === undefined ? [] : [f.trackId])))
+  const gateFaces = identified.map(({ face }, i) => ({ engine: detection.faces[i] as EngineFace, employeeId: face.match?.employeeId ?? null }))
   deps.liveness.observe(station.kioskId, policy, gateFaces, nowMs)
   const faces: KioskFace[] = []
-  for (const [i, face] of identified.entries()) {
-    const isConfirmed = face.match !== null && confirmed.has(face.match.employeeId)
+  for (const [i, identifiedFace] of identified.entries()) {
+    const trackId = detection.faces[i]?.trackId
+    const face = trackId === undefined ? identifiedFace.face : { ...identifiedFace.face, trackId }
+    const isConfirmed = identifiedFace.confirmed
     if (!face.match || !isConfirmed) {
       faces.push({ ...face, confirmed: isConfirmed, punch: null })
       continue

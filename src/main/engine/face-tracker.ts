@@ -1,0 +1,156 @@
+/**
+ * Face tracks of one live camera stream, kept in the engine thread between frames, so a kiosk
+ * frame need not run the full-frame detector and the descriptor network every time
+ * (run-live-frame.ts). Pure bookkeeping: which region to look in next, when to run the
+ * full-frame detector, which faces to describe. Boxes and points are in inference pixels.
+ *
+ * Constants were chosen on the talking-head clips at 25 frames/s (bench/live): a face moves a
+ * few percent of its width per frame there, and about 20 % when someone walks past.
+ */
+import type { Box, Point } from '../../shared/models'
+
+/** Frames between full-frame detections while faces are tracked (≈ 0.4 s at 25 frames/s): new faces appear within that. */
+export const DETECT_EVERY_FRAMES = 10
+/**
+ * Side of the square searched around a tracked face, as a multiple of the larger side of its
+ * landmarks' bounding box: room for a face moving half its width between two frames.
+ */
+export const REGION_SCALE = 2
+/** A new track is described on its first frames, so multi-frame confirmation gets its agreeing descriptors at once. */
+export const DESCRIBE_FIRST_FRAMES = 3
+/** Describe again when the face has grown by this factor since its last descriptor (closer: more detail). */
+export const DESCRIBE_GROWTH = 1.2
+/** Describe again after this many frames without (≈ 0.5 s at 25 frames/s), so a turned face gets new tries. */
+export const DESCRIBE_REFRESH_FRAMES = 12
+/** Smallest intersection over union of a detection and a track's last box to continue that track. */
+export const MATCH_IOU = 0.2
+
+/** A face found in the current frame. */
+export interface TrackedFace {
+  box: Box
+  score: number
+  landmarks: Point[]
+}
+
+/** What the tracker decided for a face of the current frame. */
+export interface TrackDecision {
+  trackId: string
+  /** Whether to compute this face's descriptor in this frame. */
+  describe: boolean
+}
+
+interface Track {
+  id: string
+  box: Box
+  landmarks: Point[]
+  /** Frames this track has been seen in. */
+  frames: number
+  described: number
+  describedWidth: number
+  framesSinceDescribed: number
+}
+
+/** The tracks of one stream. */
+export interface FaceTracker {
+  /** Whether this frame needs the full-frame detector (no tracks, periodic look for new faces, or another frame size). */
+  needsDetection(width: number, height: number): boolean
+  /** Square regions (clipped to the frame, whole pixels) to look for each tracked face in. */
+  regions(width: number, height: number): Box[]
+  /**
+   * Takes this frame's faces (`fromDetector`: found by the full-frame detector), continues or
+   * starts tracks, forgets tracks not seen, and says per face whether to describe it.
+   * `describeAll` describes every face (e.g. a 1:1 check against a typed code).
+   */
+  update(faces: readonly TrackedFace[], fromDetector: boolean, describeAll?: boolean): TrackDecision[]
+}
+
+function iou(a: Box, b: Box): number {
+  const x0 = Math.max(a.x, b.x)
+  const y0 = Math.max(a.y, b.y)
+  const x1 = Math.min(a.x + a.width, b.x + b.width)
+  const y1 = Math.min(a.y + a.height, b.y + b.height)
+  const inter = Math.max(0, x1 - x0) * Math.max(0, y1 - y0)
+  const union = a.width * a.height + b.width * b.height - inter
+  return union > 0 ? inter / union : 0
+}
+
+/** Bounding box of a set of points. */
+export function pointsBox(points: readonly Point[]): Box {
+  let x0 = Infinity
+  let y0 = Infinity
+  let x1 = -Infinity
+  let y1 = -Infinity
+  for (const p of points) {
+    x0 = Math.min(x0, p.x)
+    y0 = Math.min(y0, p.y)
+    x1 = Math.max(x1, p.x)
+    y1 = Math.max(y1, p.y)
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+}
+
+/** Creates the tracker of one stream; `prefix` makes track ids unique across engine threads. */
+export function createFaceTracker(prefix: string): FaceTracker {
+  let tracks: Track[] = []
+  let sinceDetection = 0
+  let size = { width: 0, height: 0 }
+  let nextId = 1
+
+  function shouldDescribe(track: Track, describeAll: boolean): boolean {
+    if (describeAll || track.described < DESCRIBE_FIRST_FRAMES) return true
+    if (track.box.width >= DESCRIBE_GROWTH * track.describedWidth) return true
+    return track.framesSinceDescribed >= DESCRIBE_REFRESH_FRAMES
+  }
+
+  return {
+    needsDetection(width, height) {
+      if (width !== size.width || height !== size.height) {
+        size = { width, height }
+        tracks = []
+      }
+      return tracks.length === 0 || sinceDetection >= DETECT_EVERY_FRAMES
+    },
+    regions(width, height) {
+      return tracks.map((track) => {
+        const b = pointsBox(track.landmarks)
+        const side = REGION_SCALE * Math.max(b.width, b.height)
+        const x0 = Math.max(0, Math.floor(b.x + b.width / 2 - side / 2))
+        const y0 = Math.max(0, Math.floor(b.y + b.height / 2 - side / 2))
+        const x1 = Math.min(width, Math.ceil(b.x + b.width / 2 + side / 2))
+        const y1 = Math.min(height, Math.ceil(b.y + b.height / 2 + side / 2))
+        return { x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) }
+      })
+    },
+    update(faces, fromDetector, describeAll = false) {
+      sinceDetection = fromDetector ? 1 : sinceDetection + 1
+      const pairs: { face: number; track: number; overlap: number }[] = []
+      faces.forEach((face, f) => tracks.forEach((track, t) => pairs.push({ face: f, track: t, overlap: iou(face.box, track.box) })))
+      pairs.sort((a, b) => b.overlap - a.overlap)
+      const trackOf = new Map<number, Track>()
+      const taken = new Set<number>()
+      for (const { face, track, overlap } of pairs) {
+        if (overlap < MATCH_IOU) break
+        if (trackOf.has(face) || taken.has(track)) continue
+        trackOf.set(face, tracks[track] as Track)
+        taken.add(track)
+      }
+      const next: Track[] = []
+      const decisions = faces.map((face, f) => {
+        const track = trackOf.get(f) ?? { id: `${prefix}-${nextId++}`, box: face.box, landmarks: face.landmarks, frames: 0, described: 0, describedWidth: 0, framesSinceDescribed: 0 }
+        track.box = face.box
+        track.landmarks = face.landmarks
+        track.frames++
+        const describe = shouldDescribe(track, describeAll)
+        if (describe) {
+          track.described++
+          track.describedWidth = face.box.width
+          track.framesSinceDescribed = 0
+        } else track.framesSinceDescribed++
+        next.push(track)
+        return { trackId: track.id, describe }
+      })
+      tracks = next
+      return decisions
+    }
+  }
+}
