@@ -145,4 +145,33 @@ describe('kiosk store', () => {
     vi.advanceTimersByTime(VERIFY_WINDOW_MS)
     expect(kiosk.verifyFailure).toEqual({ code: 'E3', reason: 'no-face' })
   })
+
+  it('shows one state per face: "Not recognised" goes with the unknown face, and never sits beside that face\'s greeting', () => {
+    const kiosk = useKioskStore()
+    kiosk.applyResult(frame(face(null, { trackId: 't-1' })), 0)
+    expect(kiosk.notRecognised).toBe(true)
+    // The face left: no label left behind.
+    kiosk.applyResult(frame(), 40)
+    expect(kiosk.notRecognised).toBe(false)
+    // Unknown on its first frame, then recognised: the greeting replaces the label at once.
+    kiosk.applyResult(frame(face(null, { trackId: 't-2' })), 80)
+    expect(kiosk.notRecognised).toBe(true)
+    kiosk.applyResult(frame(face('E1', { trackId: 't-2' })), 120)
+    expect(kiosk.notRecognised).toBe(false)
+    expect(kiosk.greetings.map((g) => g.code)).toEqual(['E1'])
+    // The same tracked face read as unknown for a moment (turned away) is not called unknown while greeted.
+    kiosk.applyResult(frame(face(null, { trackId: 't-2' })), 160)
+    expect(kiosk.notRecognised).toBe(false)
+    // Someone else, unknown, beside the greeted person: that face is.
+    kiosk.applyResult(frame(face('E1', { trackId: 't-2' }), face(null, { trackId: 't-3' })), 200)
+    expect(kiosk.notRecognised).toBe(true)
+  })
+
+  it('keeps the capture time of the latest frame for the overlay\'s prediction', () => {
+    const kiosk = useKioskStore()
+    kiosk.applyResult(frame(face(null)), 100, 60)
+    expect(kiosk.resultCapturedAt).toBe(60)
+    kiosk.clear()
+    expect(kiosk.resultCapturedAt).toBeNull()
+  })
 })

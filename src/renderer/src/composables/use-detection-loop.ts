@@ -11,8 +11,13 @@ import { FrameGrabber } from '../media/grab-frame'
 import { toFailure, type OperationError, type Result } from '../../../shared/errors'
 import type { FrameResult } from '../../../shared/models'
 
-/** Shortest time from one frame's grab to the next, in ms (caps the rate at 20 frames/s to spare the CPU). */
-export const MIN_FRAME_INTERVAL_MS = 50
+/**
+ * Shortest time from one frame's grab to the next, in ms: a 30 frames/s camera's frame
+ * interval, so the loop never grabs the same picture twice yet keeps up with the camera.
+ */
+export const MIN_FRAME_INTERVAL_MS = 33
+/** Results counted for the overlay rate: those of the last this many ms. */
+export const RATE_WINDOW_MS = 2000
 /** Wait after a failed frame before the next, in ms, so a down service is not asked 20 times a second. */
 export const ERROR_BACKOFF_MS = 1000
 /** Wait while the video has no picture yet or the page is hidden, in ms. */
@@ -31,8 +36,8 @@ export interface DetectionLoopOptions {
   code?: MaybeRefOrGetter<string | null | undefined>
   /** Shortest grab-to-grab time in ms (default {@link MIN_FRAME_INTERVAL_MS}). */
   minIntervalMs?: number
-  /** Called with each result and the `performance.now()` it arrived at (ms). */
-  onResult: (result: FrameResult, at: number) => void
+  /** Called with each result, the `performance.now()` it arrived at and the one its frame was grabbed at (ms). */
+  onResult: (result: FrameResult, at: number, grabbedAt: number) => void
   /** Called when a frame fails; the loop waits {@link ERROR_BACKOFF_MS} and goes on. */
   onError?: (error: OperationError) => void
 }
@@ -40,9 +45,10 @@ export interface DetectionLoopOptions {
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * Runs the loop while `active`; stops with the calling scope. Returns reactive `running`, and
- * `inferenceMs` / `roundTripMs` of the last frame (ms; null before the first). Never throws:
- * failed frames go to `onError`.
+ * Runs the loop while `active`; stops with the calling scope. Returns reactive `running`,
+ * `inferenceMs` / `roundTripMs` of the last frame (ms; null before the first) and `rate`, the
+ * results per second over the last {@link RATE_WINDOW_MS} (the overlay's update rate; null
+ * before two results). Never throws: failed frames go to `onError`.
  */
 export function useDetectionLoop(options: DetectionLoopOptions) {
   const api = useApi()
@@ -52,8 +58,18 @@ export function useDetectionLoop(options: DetectionLoopOptions) {
   const inferenceMs = ref<number | null>(null)
   /** Grab-to-result time of the last frame (transport included), in ms. */
   const roundTripMs = ref<number | null>(null)
+  /** Results per second over the last {@link RATE_WINDOW_MS}. */
+  const rate = ref<number | null>(null)
   const minInterval = options.minIntervalMs ?? MIN_FRAME_INTERVAL_MS
   let generation = 0
+  const arrivals: number[] = []
+
+  function countArrival(now: number): void {
+    arrivals.push(now)
+    while (arrivals.length > 0 && now - (arrivals[0] as number) > RATE_WINDOW_MS) arrivals.shift()
+    const span = now - (arrivals[0] as number)
+    rate.value = arrivals.length >= 2 && span > 0 ? ((arrivals.length - 1) * 1000) / span : null
+  }
 
   async function loop(run: number): Promise<void> {
     while (run === generation) {
@@ -78,7 +94,8 @@ export function useDetectionLoop(options: DetectionLoopOptions) {
       if (result.ok) {
         inferenceMs.value = result.value.inferenceMs
         roundTripMs.value = now - started
-        options.onResult(result.value, now)
+        countArrival(now)
+        options.onResult(result.value, now, started)
       } else {
         options.onError?.(result.error)
         await delay(ERROR_BACKOFF_MS)
@@ -98,6 +115,8 @@ export function useDetectionLoop(options: DetectionLoopOptions) {
   function stop(): void {
     generation++
     running.value = false
+    arrivals.length = 0
+    rate.value = null
   }
 
   watch(
@@ -107,5 +126,5 @@ export function useDetectionLoop(options: DetectionLoopOptions) {
   )
   onScopeDispose(stop)
 
-  return { running, inferenceMs, roundTripMs }
+  return { running, inferenceMs, roundTripMs, rate }
 }

@@ -3,9 +3,11 @@
  * settings (`getKioskConfig`), the faces of the latest frame result (for the overlay), a
  * greeting per recognised person, whether an unknown face is present, the punch choice offered
  * in buttons mode, the 1:1 verification under way in verify mode, and how many times in a row
- * someone was not recognised (to offer the PIN). Greetings and the "Not recognised" note are
- * held for a moment after the face was last seen, so a single missed detection does not make
- * them flicker.
+ * someone was not recognised (to offer the PIN). Greetings are held for a moment after the face
+ * was last seen, so a single missed detection does not make them flicker. "Not recognised"
+ * shows only while an unknown face is in the picture: it goes as soon as a result has no
+ * unknown face (the face left, or was recognised), and a face whose track was greeted is never
+ * called unknown while its greeting shows, so each face shows one state at a time.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
@@ -103,6 +105,8 @@ export const useKioskStore = defineStore('kiosk', () => {
   const result = shallowRef<FrameResult | null>(null)
   /** `performance.now()` when {@link result} arrived, in ms. */
   const resultAt = ref(0)
+  /** `performance.now()` when the frame of {@link result} was grabbed, in ms (null when unknown). */
+  const resultCapturedAt = ref<number | null>(null)
   /** Greetings on screen, one per confirmed employee, each held for {@link GREETING_HOLD_MS}. */
   const greetings = ref<Greeting[]>([])
   /** True while an unknown face was seen within {@link NOT_RECOGNISED_HOLD_MS}. */
@@ -136,6 +140,8 @@ export const useKioskStore = defineStore('kiosk', () => {
   }
 
   const greetingTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  /** Engine track ids of greeted faces, with the code of their greeting (to know when it is gone). */
+  const greetedTracks = new Map<string, string>()
   const quietUntil = new Map<string, number>()
   let notRecognisedTimer: ReturnType<typeof setTimeout> | null = null
   let offerTimer: ReturnType<typeof setTimeout> | null = null
@@ -182,6 +188,7 @@ export const useKioskStore = defineStore('kiosk', () => {
       setTimeout(() => {
         greetingTimers.delete(greeting.code)
         greetings.value = greetings.value.filter((g) => g.code !== greeting.code)
+        for (const [track, code] of greetedTracks) if (code === greeting.code) greetedTracks.delete(track)
       }, GREETING_HOLD_MS)
     )
   }
@@ -200,6 +207,13 @@ export const useKioskStore = defineStore('kiosk', () => {
       notRecognisedTimer = null
       notRecognised.value = false
     }, NOT_RECOGNISED_HOLD_MS)
+  }
+
+  /** Takes "Not recognised" down at once (no unknown face is in the picture any more). */
+  function dropNotRecognised(): void {
+    if (notRecognisedTimer) clearTimeout(notRecognisedTimer)
+    notRecognisedTimer = null
+    notRecognised.value = false
   }
 
   /** Forgets the failed tries (someone was recognised or punched another way). */
@@ -297,14 +311,17 @@ export const useKioskStore = defineStore('kiosk', () => {
   }
 
   /**
-   * Takes in one frame result (`now`: `performance.now()` in ms). Returns true when it holds a
-   * new (not repeated) punch, so the caller can refresh the latest check-ins.
+   * Takes in one frame result (`now`: `performance.now()` in ms when it arrived, `capturedAt`
+   * when its frame was grabbed). Returns true when it holds a new (not repeated) punch, so the
+   * caller can refresh the latest check-ins.
    */
-  function applyResult(frame: FrameResult, now: number): boolean {
+  function applyResult(frame: FrameResult, now: number, capturedAt: number | null = null): boolean {
     result.value = frame
     resultAt.value = now
+    resultCapturedAt.value = capturedAt
     lastError.value = null
     let newPunch = false
+    let unknownInView = false
     const attempt = verification.value
     for (const face of frame.faces) {
       if (attempt) attempt.sawFace = true
@@ -318,15 +335,21 @@ export const useKioskStore = defineStore('kiosk', () => {
         if (face.offer && !face.punch) takeOffer(face)
         else {
           const greeting = greetingFor(face)
-          if (greeting) holdGreeting(greeting)
+          if (greeting) {
+            holdGreeting(greeting)
+            if (face.trackId) greetedTracks.set(face.trackId, greeting.code)
+          }
         }
         if (attempt && (face.punch || face.offer)) cancelVerify()
-      } else if (!face.match) {
-        // A match still awaiting confirmation is neither greeted nor called unknown.
+      } else if (!face.match && !(face.trackId && greetedTracks.has(face.trackId))) {
+        // A match still awaiting confirmation is neither greeted nor called unknown, nor is a
+        // greeted face that turned away for a moment (its greeting stays).
+        unknownInView = true
         holdNotRecognised(Date.now())
       }
       if (face.punch && !face.punch.repeated) newPunch = true
     }
+    if (!unknownInView) dropNotRecognised()
     return newPunch
   }
 
@@ -345,6 +368,8 @@ export const useKioskStore = defineStore('kiosk', () => {
   function clear(): void {
     for (const timer of greetingTimers.values()) clearTimeout(timer)
     greetingTimers.clear()
+    greetedTracks.clear()
+    resultCapturedAt.value = null
     quietUntil.clear()
     if (notRecognisedTimer) clearTimeout(notRecognisedTimer)
     if (noticeTimer) clearTimeout(noticeTimer)
@@ -367,6 +392,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     config,
     result,
     resultAt,
+    resultCapturedAt,
     greetings,
     notRecognised,
     livenessPrompt,

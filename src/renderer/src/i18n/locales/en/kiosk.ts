@@ -24,6 +24,7 @@ export default {
   },
   footer: {
     perFrame: '{ms} ms / frame',
+    diagnostics: 'overlay {fps} frames/s · lag {ms} ms',
     signOut: 'Sign out {user}',
     signedInTitle: '{user} is signed in as admin on this screen',
     admin: 'Admin'

@@ -26,6 +26,7 @@ export default {
   },
   footer: {
     perFrame: '{ms} ms / fotograma',
+    diagnostics: 'superposición {fps} fotogramas/s · retraso {ms} ms',
     signOut: 'Cerrar la sesión de {user}',
     signedInTitle: '{user} tiene abierta una sesión de administración en esta pantalla',
     admin: 'Administración'
