@@ -181,7 +181,7 @@ export function createKioskSync(options: KioskSyncOptions): KioskSync {
       if (state.refused !== null) return null
       try {
         const { verdicts } = await Promise.race([
-          transport.push({ punches: [toSyncPunch(doc)], outbox: 1, version: options.version }),
+          transport.push({ punches: [toSyncPunch(doc)], outbox: await cache.pendingCount(), version: options.version }),
           new Promise<never>((_, reject) => setTimeout(() => reject(new SyncError('offline', 'the server did not answer in time')), PUSH_NOW_TIMEOUT_MS).unref?.())
         ])
         const [verdict] = verdicts
