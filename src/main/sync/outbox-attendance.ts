@@ -8,11 +8,12 @@ import type { AttendanceDoc } from '../store/store-types'
  * ordered, unique without asking the server) and is recorded in the outbox, locally first;
  * then `pushNow` offers it to the server, whose verdict (type, duplicate) comes back in place
  * of the local decision when the server answers in time. A `system` punch (a forgotten shift
- * closed by this kiosk) stays local: the server closes forgotten shifts itself.
+ * closed by this kiosk) stays local: the server closes forgotten shifts itself. Retention
+ * never removes a punch still in the outbox, however long the kiosk was offline.
  */
 export function withOutbox(
   attendance: AttendanceRepository,
-  cache: Pick<KioskCacheRepository, 'recordPending'>,
+  cache: Pick<KioskCacheRepository, 'recordPending' | 'removeSyncedOlderThan'>,
   pushNow: (doc: AttendanceDoc) => Promise<AttendanceDoc | null>
 ): AttendanceRepository {
   return {
@@ -21,6 +22,7 @@ export function withOutbox(
       if (doc.source === 'system') return attendance.insert(doc)
       const saved = await cache.recordPending(uuidv7(), doc)
       return (await pushNow(saved)) ?? saved
-    }
+    },
+    removeOlderThan: (time) => cache.removeSyncedOlderThan(time)
   }
 }

@@ -29,6 +29,8 @@ export interface KioskCacheRepository {
   /** The oldest `limit` punches the server has not answered for. */
   pending(limit: number): Promise<AttendanceDoc[]>
   pendingCount(): Promise<number>
+  /** Removes punches older than `time` (UTC ISO) that the server has answered for; resolves to the number removed. */
+  removeSyncedOlderThan(time: string): Promise<number>
   /** Applies the server's verdict to a punch and takes it out of the outbox; resolves to it, or null when gone. */
   acknowledge(verdict: SyncVerdict): Promise<AttendanceDoc | null>
 }
@@ -63,6 +65,8 @@ export function createKioskCacheRepository(store: Pick<ClockfaceStore, 'employee
     recordPending: (id, doc) => storeWrite(store, 'record the punch', () => store.attendance.insert({ ...doc, _id: id, pendingSync: true })),
     pending: (limit) => storeOp('read the outbox', () => store.attendance.find({ pendingSync: true }).sort({ time: 1 }).limit(limit)),
     pendingCount: () => storeOp('read the outbox', () => store.attendance.count({ pendingSync: true })),
+    removeSyncedOlderThan: (time) =>
+      storeWrite(store, 'remove old punches', () => store.attendance.remove({ time: { $lt: time }, pendingSync: { $ne: true } }, { multi: true })),
     acknowledge: ({ id, type, voided }) =>
       storeWrite(store, 'save the server verdict', async () => {
         const set = voided ? { type, voided: true } : { type }
