@@ -11,6 +11,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cliContext } from '../../src/main/app-core'
 import { createCallContext } from '../../src/main/dispatch/call-context'
+import { withCore } from '../../src/main/cli/cli-context'
 import { migrateCommand } from '../../src/main/cli/migrate-command'
 import { startServerCore, type ServerCore } from '../../src/main/server-core'
 import { migrateToLatest, pendingMigrations } from '../../src/main/store/postgres/migrate'
@@ -82,6 +83,25 @@ describe.skipIf(postgresSkipReason !== null)(`server mode on PostgreSQL${postgre
     expect(await core.repos.employees.byCode('E2')).toBeNull()
     const actions = value(await call('listAuditLog', {})).map((e) => `${e.action}:${e.outcome}`)
     expect(actions).toEqual(expect.arrayContaining(['createEmployee:ok', 'createEmployee:duplicate-code', 'updateEmployee:ok', 'deleteEmployee:ok']))
+  })
+
+  it('the command line works on the database when CLOCKFACE_DATABASE_URL is set', async () => {
+    const url = await server.createDatabase('cli_data')
+    const db = await openPgDatabase(url)
+    await migrateToLatest(db)
+    await db.destroy()
+    process.env['CLOCKFACE_DATABASE_URL'] = url
+    try {
+      let codes: string[] = []
+      await withCore({ data: dataDir }, async (ctx) => {
+        value(await ctx.call('createEmployee', { code: 'C1', name: 'From the CLI' }))
+        codes = value(await ctx.call('listEmployees', {})).map((e) => e.code)
+      })
+      expect(codes).toEqual(['C1'])
+      expect(process.exitCode ?? 0).toBe(0)
+    } finally {
+      delete process.env['CLOCKFACE_DATABASE_URL']
+    }
   })
 
   it('punches on PostgreSQL: check-in, repeat within the cooldown, check-out, listed newest first', async () => {

@@ -3,6 +3,7 @@ import { MAX_IMAGE_BYTES, type OperationName, type OperationRequest, type Operat
 import { ClockfaceError, type Result } from '../../shared/errors'
 import { cliContext, startClockface, type ClockfaceCore } from '../app-core'
 import { defaultDataDir } from '../default-data-dir'
+import { startServerCore } from '../server-core'
 import { cliDataKey } from './backup-command'
 import { EXIT_CODES } from './exit-codes'
 import { readFileWithin } from './read-limited-file'
@@ -19,8 +20,8 @@ export interface DataOptions {
 
 /** What a command body gets: the running core and a typed, validated call. */
 export interface CliContext {
-  /** The running core; commands read `core.config` (e.g. the threshold in force). */
-  core: ClockfaceCore
+  /** The running core (on the data folder, or server mode's database); commands read `core.config` (e.g. the threshold in force). */
+  core: Pick<ClockfaceCore, 'config' | 'dispatch'>
   /** Runs one operation through the core's dispatch as the local operator (audited, validated); returns its Result. */
   call<K extends OperationName>(name: K, request: OperationRequest<K>): Promise<Result<OperationResponse<K>>>
 }
@@ -48,25 +49,25 @@ export function unwrap<T>(result: Result<T>): T {
 }
 
 /**
- * Starts the core on `--data` (default: the kiosk app's folder), runs `body`, closes the core
- * and sets the exit code: 0, or the code of the ClockfaceError raised (see exit-codes.ts) with
- * a one-line message on stderr.
+ * Starts the core on `--data` (default: the kiosk app's folder), or on server mode's
+ * PostgreSQL when CLOCKFACE_DATABASE_URL is set, runs `body`, closes the core and sets the
+ * exit code: 0, or the code of the ClockfaceError raised (see exit-codes.ts) with a one-line
+ * message on stderr.
  */
 export async function withCore(options: DataOptions, body: (ctx: CliContext) => Promise<void>): Promise<void> {
-  let core: ClockfaceCore | undefined
+  let core: (CliContext['core'] & Pick<ClockfaceCore, 'close'>) | undefined
   try {
     const dataDir = resolve(options.data ?? defaultDataDir())
-    core = await startClockface({
-      dataDir,
-      dataKey: cliDataKey(dataDir, options, true),
-      dailyBackups: false,
-      channel: 'cli',
-      config: {
-        // stderr, so warnings (say, an audit entry that could not be written) never mix into --json output.
-        warn: (message, details) => console.error(`clockface: warning: ${message}${details ? ` ${JSON.stringify(details)}` : ''}`),
-        ...(options.threshold === undefined ? {} : { threshold: options.threshold })
-      }
-    })
+    const config = {
+      // stderr, so warnings (say, an audit entry that could not be written) never mix into --json output.
+      warn: (message: string, details?: Record<string, unknown>) => console.error(`clockface: warning: ${message}${details ? ` ${JSON.stringify(details)}` : ''}`),
+      ...(options.threshold === undefined ? {} : { threshold: options.threshold })
+    }
+    const databaseUrl = process.env['CLOCKFACE_DATABASE_URL']
+    core =
+      databaseUrl === undefined
+        ? await startClockface({ dataDir, dataKey: cliDataKey(dataDir, options, true), dailyBackups: false, channel: 'cli', config })
+        : await startServerCore({ databaseUrl, dataDir, channel: 'cli', config })
     const running = core
     await body({ core, call: (name, request) => running.dispatch(name, request, cliContext()) })
   } catch (error) {
