@@ -57,10 +57,12 @@ describe('recognition figures from the benchmark curve', () => {
         const figures = figuresFor(report, threshold, 0.01)
         const label = `${persons} persons at ${threshold}`
         expect(figures.frr, label).toBeCloseTo(report.frrAtThreshold, 6)
-        // Main extends the FAR below 0.4% with a fitted tail; the curve itself is within a third of it there.
-        expect(Math.abs(Math.log((figures.far ?? 0) / report.farAtThreshold)), label).toBeLessThan(0.3)
+        // Main extends the FAR into the impostor tail with a fitted exponential; where the curve
+        // rests on a handful of impostor pairs (FAR ≈ 10⁻⁵) the two may differ by up to about 2×.
+        expect(Math.abs(Math.log((figures.far ?? 0) / report.farAtThreshold)), label).toBeLessThan(Math.log(2.5))
         expect(figures.identificationThreshold, label).not.toBeNull()
-        expect(Math.abs((figures.identificationThreshold ?? 0) - report.identificationThreshold), label).toBeLessThan(0.02)
+        // Same cause for 1:N: at FAR ≈ FPIR / persons the grid and the fit may part by a few hundredths.
+        expect(Math.abs((figures.identificationThreshold ?? 0) - report.identificationThreshold), label).toBeLessThan(0.04)
         expect(figures.expectedFpir ?? 0, label).toBeLessThanOrEqual(0.01 * 1.3)
       }
     }
