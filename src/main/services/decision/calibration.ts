@@ -20,7 +20,12 @@ export const DEFAULT_THRESHOLD_FAR = 0.001
 export const CALIBRATED_THRESHOLD = Math.floor(thresholdForFar(CALIBRATION, DEFAULT_THRESHOLD_FAR) * 100) / 100
 
 /**
- * Ambiguity margin (Euclidean distance): on the LFW open-set protocol (bench/results/accuracy.md),
- * mated probes whose two nearest people were closer than this were wrong more often than right.
+ * Ambiguity margin (Euclidean distance): a match is refused when the second-nearest person is
+ * within this distance of the nearest. Measured with the open-set protocol of
+ * bench/results/accuracy.md (388 mated probes against the 1,000-person gallery, at the 1:1
+ * threshold, the loosest the rule ever uses): no margin named the wrong person for 8 probes;
+ * 0.05 named the wrong person for 3 and refused 10 right ones (2.6%); wider margins refused
+ * three right ones or more for each wrong one removed. At the open-set threshold for that
+ * gallery size it refuses one right probe in 345 and changes no wrong one.
  */
-export const CALIBRATED_AMBIGUITY_MARGIN = 0.02
+export const CALIBRATED_AMBIGUITY_MARGIN = 0.05
