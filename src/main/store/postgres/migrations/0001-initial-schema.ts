@@ -18,6 +18,7 @@ export const CHANGE_LOCK_KEY = 0x636c6f63
 /** Tables whose changes kiosks pull. */
 export const SYNCED_TABLES = ['employees', 'templates', 'settings'] as const
 
+/** Creates the tables, indexes, change log and its triggers on an empty database. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -94,6 +95,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 }
 
+/** Drops everything `up` created (every row with it): for development only, never run by Clockface. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
