@@ -63,3 +63,18 @@ export function rocAuc(items: readonly ScoredPresentation[]): number {
   for (const a of attacks) for (const b of bonaFide) wins += a > b ? 1 : a === b ? 0.5 : 0
   return wins / (attacks.length * bonaFide.length)
 }
+
+/**
+ * The operating threshold with BPCER at most `maxBpcer` on `items` that classifies the most
+ * attacks: with the bona fide scores in descending order s₀ ≥ s₁ ≥ …, k = ⌊maxBpcer · count⌋
+ * of them may be flagged, so the threshold lies halfway between s_k (passed) and s_{k−1}
+ * (flagged; just above s₀ when k = 0). Throws when there is no bona fide item.
+ */
+export function thresholdAtBpcer(items: readonly ScoredPresentation[], maxBpcer: number): number {
+  const bonaFide = items.filter((i) => !i.attack).map((i) => i.score).sort((a, b) => b - a)
+  if (bonaFide.length === 0) throw new Error('no bona fide presentations')
+  const k = Math.min(Math.floor(maxBpcer * bonaFide.length), bonaFide.length - 1)
+  const passed = bonaFide[k] as number
+  const flagged = k === 0 ? passed + 1e-6 : (bonaFide[k - 1] as number)
+  return (passed + flagged) / 2 > passed ? (passed + flagged) / 2 : passed + 1e-6
+}

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { decode } from '@msgpack/msgpack'
 import { expect, test, type Browser, type Cookie, type Page } from '@playwright/test'
 import { datasetsDir } from '../helpers/datasets'
+import { REPLAY_CAMERA_THRESHOLD } from '../../bench/pad/replay-camera-threshold'
 import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
 import { ApiSession, canRunE2e, launchWithCamera, startServer, type RunningServer } from './fixtures'
 
@@ -83,7 +84,10 @@ test.describe.serial('presentation-attack check at the kiosk', () => {
       kioskCookies = await context.cookies()
       const kiosks = await owner.call<{ id: string; kioskId: string }[]>('listKiosks', {})
       const id = kiosks.value?.find((k) => k.kioskId === 'front-desk')?.id ?? ''
-      const updated = await owner.call('updateKiosk', { id, liveness: { mode: 'both' } })
+      // The replay clips' webcam is softer and more compressed than NUAA's, for which the default
+      // threshold is set; this kiosk is set for its own camera, as the README tells owners to
+      // (bench/results/pad.md: the threshold the replay clips need).
+      const updated = await owner.call('updateKiosk', { id, liveness: { mode: 'both', attackThreshold: REPLAY_CAMERA_THRESHOLD } })
       expect(updated.error).toBeUndefined()
     }
     const page = await context.newPage()

@@ -4,11 +4,12 @@
  * policy decision.
  */
 import { describe, expect, it } from 'vitest'
-import { bestAcerThreshold, padRates, rocAuc, sweep } from '../../bench/pad/pad-metrics'
+import { bestAcerThreshold, padRates, rocAuc, sweep, thresholdAtBpcer } from '../../bench/pad/pad-metrics'
+import { laplacianSharpness } from '../../src/main/engine/pad/fas-sharpness'
 import { normalisedBox, squareCrop } from '../../src/main/engine/pad/pad-crop'
 import { attackProbability, fitTextureClassifier } from '../../src/main/engine/pad/texture-classifier'
 import { greyCrop, LBP_BINS, lbpHistogram, TEXTURE_FEATURES, textureFeatures } from '../../src/main/engine/pad/texture-features'
-import { TEXTURE_WEIGHTS } from '../../src/main/engine/pad/texture-weights'
+import { TEXTURE_OPERATING_THRESHOLD, TEXTURE_WEIGHTS } from '../../src/main/engine/pad/texture-weights'
 import { createActiveSignals, evidenceOf, meanAttackScore, type SignalSample } from '../../src/main/services/liveness/active-signals'
 import { decideLiveness } from '../../src/main/services/liveness/liveness-decision'
 import { DEFAULT_LIVENESS_POLICY, livenessPolicySchema, type LivenessPolicy } from '../../src/shared/liveness-policy'
@@ -141,9 +142,31 @@ describe('liveness decision', () => {
     expect(decideLiveness(policy('both'), 0.1, none).passed).toBe(false)
     expect(decideLiveness(policy('both'), 0.1, moved).passed).toBe(true)
   })
+  it('defaults to the texture detector operating threshold chosen on the training rows', () => {
+    expect(DEFAULT_LIVENESS_POLICY.attackThreshold).toBe(TEXTURE_OPERATING_THRESHOLD)
+  })
   it('validates policies', () => {
     expect(livenessPolicySchema.safeParse(DEFAULT_LIVENESS_POLICY).success).toBe(true)
     expect(livenessPolicySchema.safeParse({ ...DEFAULT_LIVENESS_POLICY, mode: 'maybe' }).success).toBe(false)
     expect(livenessPolicySchema.safeParse({ ...DEFAULT_LIVENESS_POLICY, attackThreshold: 2 }).success).toBe(false)
+  })
+})
+
+describe('operating threshold and the FaceAntiSpoofing blur pre-check', () => {
+  it('keeps BPCER within the bound and catches the most attacks', () => {
+    const bona = Array.from({ length: 20 }, (_, i) => ({ score: i / 100, attack: false }))
+    const items = [...bona, { score: 0.185, attack: true }, { score: 0.5, attack: true }]
+    const t = thresholdAtBpcer(items, 0.05)
+    expect(t).toBeCloseTo(0.185, 6)
+    expect(padRates(items, t).bpcer).toBeLessThanOrEqual(0.05)
+    expect(padRates(items, t).apcer).toBe(0)
+  })
+  it('counts Laplacian responses above 50: none on a flat crop, the bright pixels of a checkerboard', () => {
+    const side = 8
+    const flat = new Array<number>(side * side * 3).fill(128)
+    expect(laplacianSharpness(flat, side)).toBe(0)
+    const board = Array.from({ length: side * side * 3 }, (_, i) => (((Math.floor(i / 3) % side) + Math.floor(i / 3 / side)) % 2 === 0 ? 0 : 255))
+    // Interior dark pixels see four bright neighbours (+1020), bright ones −1020: half of the 6×6 interior.
+    expect(laplacianSharpness(board, side)).toBe(18)
   })
 })

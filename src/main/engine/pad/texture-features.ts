@@ -1,11 +1,13 @@
 /**
  * Texture features of a face for presentation-attack detection: histograms of uniform local
  * binary patterns (LBP, T. Ojala et al., "Multiresolution gray-scale and rotation invariant
- * texture classification with local binary patterns", TPAMI 2002) in luma and chroma of the
- * face crop and of a wider crop around it. A printed photo or a screen re-captured by a webcam loses fine skin
- * texture, adds print dots, moiré and the edges of the paper or the screen, which these
- * histograms pick up (J. Määttä et al., "Face spoofing detection from single images using
- * micro-texture analysis", IJCB 2011, on the same NUAA data). Pure arithmetic on RGB pixels.
+ * texture classification with local binary patterns", TPAMI 2002) and of the values
+ * themselves, in luma and chroma of the face crop and of a wider crop around it. A printed
+ * photo or a screen re-captured by a webcam loses fine skin texture, adds print dots, moiré and
+ * the edges of the paper or the screen, which the LBP histograms pick up (J. Määttä et al.,
+ * "Face spoofing detection from single images using micro-texture analysis", IJCB 2011, on the
+ * same NUAA data); a print or a screen also renders skin colour and contrast in a narrower
+ * gamut, which the value histograms pick up. Pure arithmetic on RGB pixels.
  */
 import type { Box } from '../../../shared/models'
 import { squareCrop, type CropRule } from './pad-crop'
@@ -18,8 +20,12 @@ export interface RgbPixels {
   data: Uint8Array
 }
 
-/** Side in pixels of the grey crops the histograms are computed on. */
-export const TEXTURE_CROP_SIDE = 64
+/**
+ * Side in pixels of the crops the histograms are computed on. 96 rather than 64: on NUAA's
+ * training rows the finer grid keeps more of the print texture (see bench/results/pad.md),
+ * at about 3 ms more per face.
+ */
+export const TEXTURE_CROP_SIDE = 96
 
 /** The two crops: the face's box squared, and twice that (paper and screen edges, hands). */
 export const TEXTURE_CROPS: readonly CropRule[] = [
@@ -128,23 +134,39 @@ export function lbpHistogram(grey: Float32Array, side: number, radius: number): 
   return hist
 }
 
+/** Bins of each plane's value histogram (16 of 16 levels each over 0..255). */
+export const VALUE_BINS = 16
+
+/** Normalised (sums to 1) histogram of the values 0..255 of `plane` in {@link VALUE_BINS} equal bins. */
+export function valueHistogram(plane: Float32Array): Float32Array {
+  const hist = new Float32Array(VALUE_BINS)
+  for (const v of plane) hist[Math.max(0, Math.min(VALUE_BINS - 1, Math.floor((v / 256) * VALUE_BINS)))]! += 1
+  if (plane.length > 0) for (let i = 0; i < VALUE_BINS; i++) hist[i] = (hist[i] as number) / plane.length
+  return hist
+}
+
+/** LBP radii of each plane's texture histograms. */
+export const LBP_RADII = [1, 2] as const
+
 /** Length of {@link textureFeatures}' vector. */
-export const TEXTURE_FEATURES = TEXTURE_CROPS.length * TEXTURE_PLANES.length * 2 * LBP_BINS
+export const TEXTURE_FEATURES = TEXTURE_CROPS.length * TEXTURE_PLANES.length * (LBP_RADII.length * LBP_BINS + VALUE_BINS)
 
 /**
  * The feature vector of the face with detector box `box` (image pixels): for each of
- * {@link TEXTURE_CROPS} and each of {@link TEXTURE_PLANES}, uniform LBP histograms at radius 1
- * and 2 of its 64×64 crop.
+ * {@link TEXTURE_CROPS} and each of {@link TEXTURE_PLANES} of its {@link TEXTURE_CROP_SIDE}
+ * px crop, uniform LBP histograms at each of {@link LBP_RADII}, then the value histogram.
  */
 export function textureFeatures(pixels: RgbPixels, box: Box): Float32Array {
   const features = new Float32Array(TEXTURE_FEATURES)
   let at = 0
   for (const rule of TEXTURE_CROPS) {
     for (const plane of colourCrops(pixels, squareCrop(box, rule, pixels.width, pixels.height), TEXTURE_CROP_SIDE)) {
-      for (const radius of [1, 2]) {
+      for (const radius of LBP_RADII) {
         features.set(lbpHistogram(plane, TEXTURE_CROP_SIDE, radius), at)
         at += LBP_BINS
       }
+      features.set(valueHistogram(plane), at)
+      at += VALUE_BINS
     }
   }
   return features
