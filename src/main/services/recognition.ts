@@ -57,9 +57,9 @@ async function identifyEach(identifier: Identifier, faces: readonly EngineFace[]
  * A tracked face the engine did not describe this frame: the identification its track last
  * got (and whether it was confirmed), or nobody when its track has none yet.
  */
-function fromTrack(deps: RecognitionDeps, kioskId: string, face: EngineFace): { face: IdentifiedFace; confirmed: boolean } {
-  const known = face.trackId === undefined ? undefined : deps.tracks.get(kioskId, face.trackId)
-  return { face: toIdentifiedFace(face, known?.id ?? { match: null, nearestDistance: null }), confirmed: known?.confirmed ?? false }
+function fromTrack(deps: RecognitionDeps, kioskId: string, face: EngineFace, nowMs: number): { face: IdentifiedFace; confirmed: boolean; fresh: false } {
+  const known = face.trackId === undefined ? undefined : deps.tracks.get(kioskId, face.trackId, nowMs)
+  return { face: toIdentifiedFace(face, known?.id ?? { match: null, nearestDistance: null }), confirmed: known?.confirmed ?? false, fresh: false }
 }
 
 /** detectFaces: faces and landmarks with the photo detector; raises `unreadable-image`, `engine-unavailable`. */
@@ -90,8 +90,9 @@ export function forCaller<F extends IdentifiedFace>(faces: F[], ctx: CallContext
  * config.kioskId. Under the kiosk's presentation-attack policy a confirmed face punches only
  * after the liveness gate passes it; otherwise it gets the gate's verdict instead of a punch.
  * Faces are tracked between frames (DetectOptions.track): a face the engine did not describe
- * this frame keeps its track's last identification and confirmation (track-identities.ts), and
- * only freshly described faces count towards confirmation.
+ * this frame keeps its track's last identification and confirmation for display
+ * (track-identities.ts, for at most TRACK_IDENTITY_MAX_AGE_MS), and only freshly described
+ * faces count towards confirmation and punch.
  * Raises `engine-unavailable`, `store-error`, `read-only`.
  */
 export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: ValidatedRequest<'recogniseFrame'>, ctx: CallContext): Promise<FrameResult> {
@@ -99,9 +100,12 @@ export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: Val
   // The engine takes over the frame's buffer, so a snapshot needs its own copy, made first.
   const policy = station.liveness ?? DEFAULT_LIVENESS_POLICY
   const kept: PixelImage | null = deps.photos.enabled() || deps.liveness.wantsFrame(policy) ? { ...frame, data: frame.data.slice() } : null
-  // Faces are tracked per kiosk; a 1:1 check against a typed code describes every frame.
-  const track = { stream: station.kioskId, describeEveryFrame: station.verifyMode }
-  const detection = await deps.engine.detect(frame, { detector: FRAME_DETECTOR, withDescriptors: true, track, ...deps.liveness.detectOptions(policy) })
+  // Faces are tracked per kiosk; a 1:1 check against a typed code describes every frame. A
+  // kiosk scoring presentation attacks is not tracked: its detectors were fitted on faces found
+  // by the full-frame detector in every frame, and its score averages over those frames.
+  const attackOptions = deps.liveness.detectOptions(policy)
+  const track = attackOptions.presentationAttack?.length ? {} : { track: { stream: station.kioskId, describeEveryFrame: station.verifyMode } }
+  const detection = await deps.engine.detect(frame, { detector: FRAME_DETECTOR, withDescriptors: true, ...track, ...attackOptions })
   const described = detection.faces.filter((face) => face.descriptor)
   const fresh = station.verifyMode ? await verifyEach(deps, code, described) : await identifyEach(deps.identifier, described)
   const matched = fresh.flatMap((face) => (face.match ? [face.match.employeeId] : []))
@@ -110,11 +114,11 @@ export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: Val
   // Every face of the frame, in the engine's order: freshly identified, or as its track last was.
   let next = 0
   const identified = detection.faces.map((engineFace) => {
-    if (!engineFace.descriptor) return fromTrack(deps, station.kioskId, engineFace)
+    if (!engineFace.descriptor) return fromTrack(deps, station.kioskId, engineFace, nowMs)
     const face = fresh[next++] as IdentifiedFace
     const isConfirmed = face.match !== null && confirmed.has(face.match.employeeId)
-    if (engineFace.trackId !== undefined) deps.tracks.set(station.kioskId, engineFace.trackId, { id: face, confirmed: isConfirmed })
-    return { face, confirmed: isConfirmed }
+    if (engineFace.trackId !== undefined) deps.tracks.set(station.kioskId, engineFace.trackId, { id: face, confirmed: isConfirmed, atMs: nowMs })
+    return { face, confirmed: isConfirmed, fresh: true }
   })
   deps.tracks.keepOnly(station.kioskId, detection.faces.flatMap((f) => (f.trackId === undefined ? [] : [f.trackId])))
   const gateFaces = identified.map(({ face }, i) => ({ engine: detection.faces[i] as EngineFace, employeeId: face.match?.employeeId ?? null }))
@@ -124,7 +128,10 @@ export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: Val
     const trackId = detection.faces[i]?.trackId
     const face = trackId === undefined ? identifiedFace.face : { ...identifiedFace.face, trackId }
     const isConfirmed = identifiedFace.confirmed
-    if (!face.match || !isConfirmed) {
+    // Only a face described in this very frame may punch (or get an offer): a track's carried
+    // identification is shown, never acted on, so a tracker that kept a box across a change of
+    // person cannot punch the one before.
+    if (!face.match || !isConfirmed || !identifiedFace.fresh) {
       faces.push({ ...face, confirmed: isConfirmed, punch: null })
       continue
     }
