@@ -116,7 +116,11 @@ export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: Val
   const identified = detection.faces.map((engineFace) => {
     if (!engineFace.descriptor) return fromTrack(deps, station.kioskId, engineFace, nowMs)
     const face = fresh[next++] as IdentifiedFace
-    const isConfirmed = face.match !== null && confirmed.has(face.match.employeeId)
+    // A track confirmed as this same person stays confirmed on a fresh descriptor naming them
+    // again, even when refreshes come further apart than the confirmation window.
+    const known = engineFace.trackId === undefined ? undefined : deps.tracks.get(station.kioskId, engineFace.trackId, nowMs)
+    const sameAsConfirmed = known?.confirmed === true && face.match !== null && known.id.match?.employeeId === face.match.employeeId
+    const isConfirmed = face.match !== null && (sameAsConfirmed || confirmed.has(face.match.employeeId))
     if (engineFace.trackId !== undefined) deps.tracks.set(station.kioskId, engineFace.trackId, { id: face, confirmed: isConfirmed, atMs: nowMs })
     return { face, confirmed: isConfirmed, fresh: true }
   })

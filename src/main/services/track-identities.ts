@@ -11,12 +11,23 @@ import type { Identification } from './identification'
 export interface TrackIdentity {
   id: Pick<Identification, 'match' | 'nearestDistance'>
   confirmed: boolean
+  /** Service clock (ms since the epoch) of the fresh descriptor it came from. */
+  atMs: number
 }
+
+/**
+ * How long a track's identification stands for frames without a fresh descriptor, ms. The
+ * engine describes a tracked face at least every 10 frames (about 0.4–1 s at kiosk rates);
+ * past this the face is shown as not yet identified until it is described again, so a track
+ * that outlived a change of person (a face replaced in one frame, or a long pause between
+ * frames) never lends its name to someone else.
+ */
+export const TRACK_IDENTITY_MAX_AGE_MS = 1500
 
 /** Per kiosk, per track id: the last identification. */
 export interface TrackIdentities {
-  /** The identification of `trackId` at `kioskId`, or undefined when it has none yet. */
-  get(kioskId: string, trackId: string): TrackIdentity | undefined
+  /** The identification of `trackId` at `kioskId`, or undefined when it has none yet or it is older than {@link TRACK_IDENTITY_MAX_AGE_MS} at `nowMs`. */
+  get(kioskId: string, trackId: string, nowMs: number): TrackIdentity | undefined
   /** Records the identification of a track (from a fresh descriptor), or that it is now confirmed. */
   set(kioskId: string, trackId: string, identity: TrackIdentity): void
   /** Forgets the tracks of `kioskId` not in `present` (faces gone from view), so memory stays bounded by faces on screen. */
@@ -27,7 +38,10 @@ export interface TrackIdentities {
 export function createTrackIdentities(): TrackIdentities {
   const kiosks = new Map<string, Map<string, TrackIdentity>>()
   return {
-    get: (kioskId, trackId) => kiosks.get(kioskId)?.get(trackId),
+    get(kioskId, trackId, nowMs) {
+      const known = kiosks.get(kioskId)?.get(trackId)
+      return known && nowMs - known.atMs <= TRACK_IDENTITY_MAX_AGE_MS ? known : undefined
+    },
     set(kioskId, trackId, identity) {
       let tracks = kiosks.get(kioskId)
       if (!tracks) kiosks.set(kioskId, (tracks = new Map()))
