@@ -7,7 +7,7 @@ import { userInfo } from 'node:os'
 import type { AdminPrincipal, AuditChannel } from '../shared/models'
 import { authorize } from './dispatch/authorize'
 import { createCallContext, type CallContext } from './dispatch/call-context'
-import { createDispatch, type Dispatch } from './dispatch/dispatch'
+import { createDispatch, type Dispatch, type Middleware } from './dispatch/dispatch'
 import { createEngine } from './engine/create-engine'
 import type { EngineOptions, FaceEngine } from './engine/engine-types'
 import { createAuditMiddleware } from './services/audit'
@@ -119,6 +119,8 @@ export interface CoreParts {
   setupCode?: string
   shell?: ShellHooks
   channel?: AuditChannel
+  /** Middleware after authorisation (a syncing kiosk's staff operations carried out by its server); default none. */
+  middleware?: readonly Middleware[]
 }
 
 /**
@@ -138,7 +140,7 @@ export function assembleCore(parts: CoreParts): Pick<ClockfaceCore, 'dispatch' |
   const visitors = createVisitorService({ visitors: repos.visitors, config })
   const attendance = createAttendanceService(repos.attendance, config, { autoCloseHours: () => settings.current().autoCloseHours })
   const handlers = createServices({ repos, engine, auth, config, auditLog, settings, visitors, attendance, dataHealth: parts.dataHealth ?? createDataHealthHandlers(store as ClockfaceStore, { now: config.now }), ...(parts.shell ? { shell: parts.shell } : {}), ...(parts.gallery ? { gallery: parts.gallery } : {}) })
-  const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn }), authorize])
+  const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn }), authorize, ...(parts.middleware ?? [])])
   const retention = createRetention({
     attendance: repos.attendance,
     punchPhotos: repos.punchPhotos,
@@ -165,7 +167,7 @@ export async function startClockface(options: ClockfaceOptions): Promise<Clockfa
   const store = await openStore(options.dataDir, options.dataKey ? { key: options.dataKey } : {})
   const engine = createEngine(options.engineOptions)
   const kiosk = options.sync ? prepareKioskSync(store, options.sync, config.warn) : undefined
-  const core = assembleCore({ store, engine, config, ...(kiosk ? { repos: kiosk.repos, gallery: kiosk.gallery } : {}), ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }), ...(options.shell ? { shell: options.shell } : {}), ...(options.channel ? { channel: options.channel } : {}) })
+  const core = assembleCore({ store, engine, config, ...(kiosk ? { repos: kiosk.repos, gallery: kiosk.gallery, middleware: kiosk.middleware } : {}), ...(options.setupCode === undefined ? {} : { setupCode: options.setupCode }), ...(options.shell ? { shell: options.shell } : {}), ...(options.channel ? { channel: options.channel } : {}) })
   await core.settings.load().catch((error: unknown) => config.warn('settings could not be read; the defaults apply', { reason: String(error) }))
   await core.retention.apply().catch((error: unknown) => config.warn('retention failed', { reason: String(error) }))
   core.retention.schedule()

@@ -15,6 +15,7 @@ import { openStore } from '../../src/main/store/open-store'
 import { createKioskCacheRepository, type KioskCacheRepository } from '../../src/main/store/repositories/kiosk-cache-repository'
 import type { ClockfaceStore } from '../../src/main/store/store-types'
 import type { Repositories } from '../../src/main/store/repositories'
+import type { FaceEngine } from '../../src/main/engine/engine-types'
 import type { Gallery } from '../../src/main/services/gallery'
 import type { KioskSync } from '../../src/main/sync/kiosk-sync'
 import { prepareKioskSync } from '../../src/main/sync/kiosk-sync-wiring'
@@ -35,12 +36,12 @@ export interface SyncServer {
   stop(): Promise<void>
 }
 
-/** Starts PostgreSQL, a migrated server core with `config`, and its HTTP transport on a free port. */
-export async function startSyncServer(config: Partial<ServiceConfig>): Promise<SyncServer> {
+/** Starts PostgreSQL, a migrated server core with `config` (and `engine`, default one reporting itself unavailable), and its HTTP transport on a free port. */
+export async function startSyncServer(config: Partial<ServiceConfig>, engine: FaceEngine = unavailableEngine()): Promise<SyncServer> {
   const pg = await startTempPostgres()
   const dataDir = mkdtempSync(join(tmpdir(), 'clockface-sync-server-'))
   const databaseUrl = await pg.createDatabase('clockface')
-  const core = await startServerCore({ databaseUrl, dataDir, engine: unavailableEngine(), migrate: true, config: { kioskId: 'server', ...config } })
+  const core = await startServerCore({ databaseUrl, dataDir, engine, migrate: true, config: { kioskId: 'server', ...config } })
   let http: HttpServer | undefined = await createHttpServer({ dispatch: core.dispatch, auth: core.auth })
   const { port } = await http.listen(0)
   const server: SyncServer = {

@@ -74,6 +74,8 @@ export function createAuditMiddleware(auditLog: AuditLog, context: AuditContext)
         outcome: result.ok ? 'ok' : result.error.code,
         ...describeAdminRequest(name, request, result, before)
       }
+      // An admin acting through a kiosk (a syncing kiosk forwards staff changes with its key): say which.
+      if (ctx.admin && ctx.kiosk) entry.summary = `${entry.summary} (at kiosk "${ctx.kiosk.kioskId}")`
       await (result.ok ? auditLog.record(entry) : auditLog.recordRefusal(entry))
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)

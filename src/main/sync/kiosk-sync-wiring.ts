@@ -1,7 +1,8 @@
 /**
  * Turns an embedded core into a syncing kiosk: the repositories it runs on record punches
- * in the outbox and leave staff and faces to the server, the gallery is one the sync loop can
- * update, and the loop itself is created once the core (its settings service) exists.
+ * in the outbox and leave staff and faces to the server, staff changes made by an admin at
+ * the kiosk are carried out by the server (forward-staff-edits.ts), the gallery is one the
+ * sync loop can update, and the loop itself is created once the core (its settings service) exists.
  */
 import { version } from '../../../package.json'
 import { createGallery, type Gallery } from '../services/gallery'
@@ -9,6 +10,8 @@ import type { SettingsService } from '../services/privacy/settings'
 import { createRepositories, type Repositories } from '../store/repositories'
 import { createKioskCacheRepository } from '../store/repositories/kiosk-cache-repository'
 import type { ClockfaceStore } from '../store/store-types'
+import type { Middleware } from '../dispatch/dispatch'
+import { createStaffForwarding } from './forward-staff-edits'
 import { createKioskSync, type KioskSync } from './kiosk-sync'
 import { withOutbox } from './outbox-attendance'
 import { serverOwned } from './server-owned-data'
@@ -29,6 +32,11 @@ export interface KioskSyncConfig {
 export interface KioskSyncParts {
   repos: Repositories
   gallery: Gallery
+  /**
+   * Dispatch middleware for after authorisation: staff operations sent to the server as the
+   * signed-in admin. Empty with a transport of one's own (no server address and key to call).
+   */
+  middleware: Middleware[]
   /** Creates the loop over the assembled core's settings (not started). */
   attach(settings: Pick<SettingsService, 'reload'>): KioskSync
 }
@@ -48,9 +56,14 @@ export function prepareKioskSync(store: ClockfaceStore, config: KioskSyncConfig,
     attendance: withOutbox(base.attendance, cache, async (doc) => (sync ? sync.pushNow(doc) : null))
   }
   const gallery = createGallery(base.templates)
+  const middleware =
+    config.serverUrl && config.key
+      ? [createStaffForwarding({ target: { serverUrl: config.serverUrl, kioskKey: config.key }, syncNow: async () => sync?.syncNow(), warn })]
+      : []
   return {
     repos,
     gallery,
+    middleware,
     attach(settings) {
       sync = createKioskSync({
         transport,

@@ -7,6 +7,8 @@ import type { Repositories } from '../store/repositories'
  * (kiosk-cache-repository.ts). An enrolment, edit or deletion attempted at the kiosk raises
  * ClockfaceError `forbidden` saying where to make it, instead of a change the next pull would
  * silently undo. Compaction and descriptor migration stay: they change no record's meaning.
+ * With a server address and key, an admin's staff operations never reach these writes: the
+ * server carries them out (forward-staff-edits.ts) and the pull brings the result.
  */
 export function serverOwned(repos: Pick<Repositories, 'employees' | 'templates'>, serverUrl: string): Pick<Repositories, 'employees' | 'templates'> {
   const refuse = () =>
