@@ -124,8 +124,20 @@ test.describe.serial('kiosk in browser mode with a fake camera from a real video
     await expect(page.getByTestId('latest-checkins')).toContainText('Alexandria Ocasio-Cortez')
     await expect(page.getByTestId('kiosk-id')).toContainText('front-desk')
 
-    // Keep recognising A for a while: the cooldown must keep it at one punch.
-    await page.waitForTimeout(8_000)
+    // Keep recognising A for a while: the cooldown must keep it at one punch. Meanwhile, the
+    // overlay following A's moving head, a few frames apart, kept as artifacts.
+    await page.waitForTimeout(2_000)
+    for (let i = 0; i < 4; i++) {
+      const moving = join(screenshotsDir, `kiosk-overlay-follows-${i}.png`)
+      await page.locator('.stage').screenshot({ path: moving })
+      await testInfo.attach(`kiosk-overlay-follows-${i}`, { path: moving, contentType: 'image/png' })
+      await page.waitForTimeout(400)
+    }
+    // The diagnostics line: how often the overlay gets landmarks and how old they are on arrival.
+    const diagnostics = page.getByTestId('kiosk-diagnostics')
+    await expect(diagnostics).toContainText(/overlay [\d.]+ frames\/s · lag \d+ ms/)
+    console.log(`[kiosk A] ${await diagnostics.textContent()}`)
+    await page.waitForTimeout(4_000)
     const shot = join(screenshotsDir, 'kiosk-a-checked-in.png')
     await page.screenshot({ path: shot })
     await testInfo.attach('kiosk-a-checked-in', { path: shot, contentType: 'image/png' })
@@ -141,6 +153,7 @@ test.describe.serial('kiosk in browser mode with a fake camera from a real video
     await expect(page.getByTestId('not-recognised')).toContainText('Not recognised')
     await page.waitForTimeout(8_000)
     await expect(page.getByTestId('greeting')).toHaveCount(0)
+    console.log(`[kiosk B] ${await page.getByTestId('kiosk-diagnostics').textContent()}`)
     // No admin is signed in on this screen: the gear is the only way to Admin.
     await expect(page.getByTestId('kiosk-sign-out')).toHaveCount(0)
     await expect(page.getByRole('link', { name: 'Admin' })).toBeVisible()
