@@ -98,7 +98,8 @@ export function createStaffForwarding(options: StaffForwardingOptions): Middlewa
     } catch (error) {
       if (!(error instanceof ServerUnreachable)) throw error
       const what = call.name === 'createEmployee' || call.name === 'enrolFace' ? 'enrol' : 'make this change'
-      return toFailure(new ClockfaceError('timeout', `The server cannot be reached: ${what} when it is back. Nothing was stored at this kiosk. (${error.message})`))
+      // store-error: for this kiosk the server is where staff and faces are stored, and the screens show the message with that code.
+      return toFailure(new ClockfaceError('store-error', `The server cannot be reached: ${what} when it is back. Nothing was stored at this kiosk.`, { server, reason: error.message }))
     }
     const { result } = answer
     if (!result.ok) {
