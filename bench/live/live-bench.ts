@@ -67,17 +67,8 @@ const IDENTIFY_GIVE_UP_MS = 2000
 /** Cold starts measured per pipeline (the median is reported). */
 const COLD_STARTS = 3
 
-/** Everything measured for one pipeline on the clips. */
-interface ReplayFigures {
-  latencies: number[]
-  delivered: number
-  videoMs: number
-  sameFrameErrors: number[]
-  onScreenErrors: number[]
-  identifyMs: number[]
-  missed: number
-  wrongPerson: number
-}
+/** Everything measured for one pipeline on the clips (the report's figures less name, backend, cold start and soak). */
+type ReplayFigures = Omit<PipelineFigures, 'name' | 'backend' | 'coldStartMs' | 'soak'>
 
 /** Replays a whole clip; adds latency, same-frame landmark error and on-screen error to `into`. */
 async function replayClip(pipeline: LivePipeline, clip: Clip, reference: Point[][][], base: { ms: number }, into: ReplayFigures): Promise<void> {
