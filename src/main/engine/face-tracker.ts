@@ -22,6 +22,12 @@ export const DESCRIBE_FIRST_FRAMES = 3
 export const DESCRIBE_GROWTH = 1.2
 /** Describe again after this many frames without (≈ 0.5 s at 25 frames/s), so a turned face gets new tries. */
 export const DESCRIBE_REFRESH_FRAMES = 12
+/**
+ * …or after this long without, in ms, whatever the frame rate: under the 1.5 s a track's
+ * identification stands for (services/track-identities.ts), so a slow kiosk re-describes a
+ * face before its name lapses.
+ */
+export const DESCRIBE_REFRESH_MS = 1000
 /** Smallest intersection over union of a detection and a track's last box to continue that track. */
 export const MATCH_IOU = 0.2
 
@@ -48,6 +54,8 @@ interface Track {
   described: number
   describedWidth: number
   framesSinceDescribed: number
+  /** Clock (ms) of the last descriptor. */
+  describedAt: number
 }
 
 /** The tracks of one stream. */
@@ -59,9 +67,10 @@ export interface FaceTracker {
   /**
    * Takes this frame's faces (`fromDetector`: found by the full-frame detector), continues or
    * starts tracks, forgets tracks not seen, and says per face whether to describe it.
-   * `describeAll` describes every face (e.g. a 1:1 check against a typed code).
+   * `describeAll` describes every face (e.g. a 1:1 check against a typed code); `nowMs` is
+   * the engine thread's clock (default `performance.now()`).
    */
-  update(faces: readonly TrackedFace[], fromDetector: boolean, describeAll?: boolean): TrackDecision[]
+  update(faces: readonly TrackedFace[], fromDetector: boolean, describeAll?: boolean, nowMs?: number): TrackDecision[]
 }
 
 function iou(a: Box, b: Box): number {
@@ -96,10 +105,10 @@ export function createFaceTracker(prefix: string): FaceTracker {
   let size = { width: 0, height: 0 }
   let nextId = 1
 
-  function shouldDescribe(track: Track, describeAll: boolean): boolean {
+  function shouldDescribe(track: Track, describeAll: boolean, nowMs: number): boolean {
     if (describeAll || track.described < DESCRIBE_FIRST_FRAMES) return true
     if (track.box.width >= DESCRIBE_GROWTH * track.describedWidth) return true
-    return track.framesSinceDescribed >= DESCRIBE_REFRESH_FRAMES
+    return track.framesSinceDescribed >= DESCRIBE_REFRESH_FRAMES || nowMs - track.describedAt >= DESCRIBE_REFRESH_MS
   }
 
   return {
@@ -121,7 +130,7 @@ export function createFaceTracker(prefix: string): FaceTracker {
         return { x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) }
       })
     },
-    update(faces, fromDetector, describeAll = false) {
+    update(faces, fromDetector, describeAll = false, nowMs = performance.now()) {
       sinceDetection = fromDetector ? 1 : sinceDetection + 1
       const pairs: { face: number; track: number; overlap: number }[] = []
       faces.forEach((face, f) => tracks.forEach((track, t) => pairs.push({ face: f, track: t, overlap: iou(face.box, track.box) })))
@@ -136,15 +145,16 @@ export function createFaceTracker(prefix: string): FaceTracker {
       }
       const next: Track[] = []
       const decisions = faces.map((face, f) => {
-        const track = trackOf.get(f) ?? { id: `${prefix}-${nextId++}`, box: face.box, landmarks: face.landmarks, frames: 0, described: 0, describedWidth: 0, framesSinceDescribed: 0 }
+        const track = trackOf.get(f) ?? { id: `${prefix}-${nextId++}`, box: face.box, landmarks: face.landmarks, frames: 0, described: 0, describedWidth: 0, framesSinceDescribed: 0, describedAt: nowMs }
         track.box = face.box
         track.landmarks = face.landmarks
         track.frames++
-        const describe = shouldDescribe(track, describeAll)
+        const describe = shouldDescribe(track, describeAll, nowMs)
         if (describe) {
           track.described++
           track.describedWidth = face.box.width
           track.framesSinceDescribed = 0
+          track.describedAt = nowMs
         } else track.framesSinceDescribed++
         next.push(track)
         return { trackId: track.id, describe }

@@ -116,9 +116,14 @@ export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: Val
   const identified = detection.faces.map((engineFace) => {
     if (!engineFace.descriptor) return fromTrack(deps, station.kioskId, engineFace, nowMs)
     const face = fresh[next++] as IdentifiedFace
+    const known = engineFace.trackId === undefined ? undefined : deps.tracks.get(station.kioskId, engineFace.trackId, nowMs)
+    // A confirmed face whose new descriptor names nobody (a blink, a turned head) keeps its name
+    // on screen until its identification lapses, but is not punched on.
+    if (known?.confirmed === true && known.id.match && face.match === null && !station.verifyMode) {
+      return { face: { ...face, match: known.id.match, nearestDistance: known.id.nearestDistance }, confirmed: true, fresh: false as const }
+    }
     // A track confirmed as this same person stays confirmed on a fresh descriptor naming them
     // again, even when refreshes come further apart than the confirmation window.
-    const known = engineFace.trackId === undefined ? undefined : deps.tracks.get(station.kioskId, engineFace.trackId, nowMs)
     const sameAsConfirmed = known?.confirmed === true && face.match !== null && known.id.match?.employeeId === face.match.employeeId
     const isConfirmed = face.match !== null && (sameAsConfirmed || confirmed.has(face.match.employeeId))
     if (engineFace.trackId !== undefined) deps.tracks.set(station.kioskId, engineFace.trackId, { id: face, confirmed: isConfirmed, atMs: nowMs })
