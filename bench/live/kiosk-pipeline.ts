@@ -30,7 +30,7 @@ export interface KioskPipeline extends LivePipeline {
 export async function startKioskPipeline(backend: BackendChoice): Promise<KioskPipeline> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clockface-live-'))
   let now = Date.UTC(2026, 0, 5, 8)
-  const core = await startClockface({ dataDir, dailyBackups: false, engineOptions: { backend }, config: { kioskId: 'bench-live', now: () => new Date(now) } })
+  const core = await startClockface({ dataDir, dailyBackups: false, engineOptions: { backend }, config: { kioskId: 'bench-live', now: () => new Date(now), liveTracking: true } })
   await core.engine.ready()
   const call = <K extends OperationName>(name: K, request: OperationRequest<K>) => core.dispatch(name, request, cliContext()).then(valueOf)
   const pixels = (data: Uint8Array) => ({ kind: 'pixels' as const, format: 'rgba' as const, width: FRAME_WIDTH, height: FRAME_HEIGHT, data: data as Uint8Array<ArrayBuffer> })

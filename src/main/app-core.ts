@@ -140,7 +140,7 @@ export function assembleCore(parts: CoreParts): Pick<ClockfaceCore, 'dispatch' |
   const visitors = createVisitorService({ visitors: repos.visitors, config })
   const attendance = createAttendanceService(repos.attendance, config, { autoCloseHours: () => settings.current().autoCloseHours })
   const handlers = createServices({ repos, engine, auth, config, auditLog, settings, visitors, attendance, dataHealth: parts.dataHealth ?? createDataHealthHandlers(store as ClockfaceStore, { now: config.now }), ...(parts.shell ? { shell: parts.shell } : {}), ...(parts.gallery ? { gallery: parts.gallery } : {}) })
-  const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn }), authorize, ...(parts.middleware ?? [])])
+  const dispatch = createDispatch(handlers, [createAuditMiddleware(auditLog, { repos, warn: config.warn, kioskId: config.kioskId }), authorize, ...(parts.middleware ?? [])])
   const retention = createRetention({
     attendance: repos.attendance,
     punchPhotos: repos.punchPhotos,

@@ -43,7 +43,7 @@ function audited(log?: AuditLog): Dispatch {
   const auditLog = createAuditLog(core.repos.audit, config)
   auth = createAuthService({ repos: core.repos, config })
   const handlers = createServices({ repos: core.repos, engine: unavailableEngine(), auth, config, auditLog })
-  return createDispatch(handlers, [createAuditMiddleware(log ?? auditLog, { repos: core.repos, warn: config.warn }), authorize])
+  return createDispatch(handlers, [createAuditMiddleware(log ?? auditLog, { repos: core.repos, warn: config.warn, kioskId: 'desk' }), authorize])
 }
 
 const call = <K extends OperationName>(name: K, request: OperationRequest<K>): Promise<Result<OperationResponse<K>>> =>

@@ -40,9 +40,10 @@ export interface DetectOptions {
    * detecting and describing each frame from scratch (run-live-frame.ts). Faces then carry a
    * `trackId`, and a `descriptor` only on the frames the tracker picks (a new face's first
    * frames, a face grown larger, a periodic refresh) unless `describeEveryFrame`.
-   * Only with the tiny detector; thumbnails are not made.
+   * Only with the tiny detector; thumbnails are not made. `restart` drops the stream's tracks
+   * first (the caller saw a pause in the stream, so no face on this frame continues a track).
    */
-  track?: { stream: string; describeEveryFrame?: boolean }
+  track?: { stream: string; describeEveryFrame?: boolean; restart?: boolean }
 }
 
 /** A face as the engine returns it. */

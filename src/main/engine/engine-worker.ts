@@ -121,7 +121,7 @@ async function serve(api: LoadedModels, request: WorkerRequest): Promise<WorkerR
     return analysis
   }
   const image = await prepareImage(request.image)
-  const faces = request.options.track && request.options.detector === 'tiny-face-detector' ? await runLiveFrame(api, api.describer, image, request.options, trackerOf(request.options.track.stream)) : await runDetection(api, api.describer, image, request.options)
+  const faces = request.options.track && request.options.detector === 'tiny-face-detector' ? await runLiveFrame(api, api.describer, image, request.options, trackerOf(request.options.track.stream, request.options.track.restart === true)) : await runDetection(api, api.describer, image, request.options)
   if (request.options.presentationAttack?.length) await addAttackScores(padRunner(api), image.pixels, image.scale, faces, request.options.presentationAttack)
   const detection: EngineDetection = { width: image.width, height: image.height, faces, elapsedMs: performance.now() - started }
   return detection
@@ -130,9 +130,11 @@ async function serve(api: LoadedModels, request: WorkerRequest): Promise<WorkerR
 /** Face tracks per live stream (kiosk), kept between its frames; ids carry this thread's start time so a restarted engine never reuses one. */
 const trackers = new Map<string, FaceTracker>()
 const trackPrefix = Date.now().toString(36)
-const trackerOf = (stream: string): FaceTracker => {
-  let tracker = trackers.get(stream)
-  if (!tracker) trackers.set(stream, (tracker = createFaceTracker(`${trackPrefix}-${trackers.size + 1}`)))
+let trackersMade = 0
+const trackerOf = (stream: string, restart: boolean): FaceTracker => {
+  let tracker = restart ? undefined : trackers.get(stream)
+  // A counter, not the map's size, so a restarted stream never reuses an earlier tracker's ids.
+  if (!tracker) trackers.set(stream, (tracker = createFaceTracker(`${trackPrefix}-${++trackersMade}`)))
   return tracker
 }
 

@@ -23,6 +23,8 @@ export interface AuditContext {
   repos: Pick<Repositories, 'employees' | 'templates'>
   /** Told when an entry cannot be written (see {@link createAuditMiddleware}). */
   warn: ServiceConfig['warn']
+  /** This installation's own kiosk id: an admin acting from it is not "at" another kiosk. */
+  kioskId: ServiceConfig['kioskId']
 }
 
 
@@ -74,8 +76,9 @@ export function createAuditMiddleware(auditLog: AuditLog, context: AuditContext)
         outcome: result.ok ? 'ok' : result.error.code,
         ...describeAdminRequest(name, request, result, before)
       }
-      // An admin acting through a kiosk (a syncing kiosk forwards staff changes with its key): say which.
-      if (ctx.admin && ctx.kiosk) entry.summary = `${entry.summary} (at kiosk "${ctx.kiosk.kioskId}")`
+      // An admin acting through another kiosk (a syncing kiosk forwards staff changes with its
+      // key): say which. The installation's own station (the desktop window) goes unsaid.
+      if (ctx.admin && ctx.kiosk && ctx.kiosk.kioskId !== context.kioskId) entry.summary = `${entry.summary} (at kiosk "${ctx.kiosk.kioskId}")`
       await (result.ok ? auditLog.record(entry) : auditLog.recordRefusal(entry))
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)

@@ -36,7 +36,7 @@ export interface RecognitionDeps {
   verify(code: string, descriptor: ArrayLike<number>): Promise<IdentifiedFace['match']>
   /** Punch snapshots: whether the owner turned them on, and keeping one (never fails the punch). */
   photos: { enabled(): boolean; keep(punchId: string, time: string, frame: PixelImage, face: DetectedFace): Promise<void> }
-  config: Pick<ServiceConfig, 'kioskId' | 'now'>
+  config: Pick<ServiceConfig, 'kioskId' | 'now' | 'liveTracking'>
   /** The presentation-attack gate (liveness/liveness-gate.ts) under the kiosk's policy. */
   liveness: LivenessGate
   /** The last identification of each tracked face, for frames on which the engine did not describe it. */
@@ -89,7 +89,7 @@ export function forCaller<F extends IdentifiedFace>(faces: F[], ctx: CallContext
  * request chooses) and its time zone; an admin calling without a kiosk session punches as
  * config.kioskId. Under the kiosk's presentation-attack policy a confirmed face punches only
  * after the liveness gate passes it; otherwise it gets the gate's verdict instead of a punch.
- * Faces are tracked between frames (DetectOptions.track): a face the engine did not describe
+ * With config.liveTracking, faces are tracked between frames (DetectOptions.track): a face the engine did not describe
  * this frame keeps its track's last identification and confirmation for display
  * (track-identities.ts, for at most TRACK_IDENTITY_MAX_AGE_MS), and only freshly described
  * faces count towards confirmation and punch.
@@ -104,12 +104,14 @@ export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: Val
   // kiosk scoring presentation attacks is not tracked: its detectors were fitted on faces found
   // by the full-frame detector in every frame, and its score averages over those frames.
   const attackOptions = deps.liveness.detectOptions(policy)
-  const track = attackOptions.presentationAttack?.length ? {} : { track: { stream: station.kioskId, describeEveryFrame: station.verifyMode } }
+  const nowMs = deps.config.now().getTime()
+  const restart = deps.tracks.frameAfterPause(station.kioskId, nowMs)
+  const tracked = deps.config.liveTracking && !attackOptions.presentationAttack?.length
+  const track = tracked ? { track: { stream: station.kioskId, describeEveryFrame: station.verifyMode, restart } } : {}
   const detection = await deps.engine.detect(frame, { detector: FRAME_DETECTOR, withDescriptors: true, ...track, ...attackOptions })
   const described = detection.faces.filter((face) => face.descriptor)
   const fresh = station.verifyMode ? await verifyEach(deps, code, described) : await identifyEach(deps.identifier, described)
   const matched = fresh.flatMap((face) => (face.match ? [face.match.employeeId] : []))
-  const nowMs = deps.config.now().getTime()
   const confirmed = deps.confirmation.observe(station.kioskId, matched, nowMs)
   // Every face of the frame, in the engine's order: freshly identified, or as its track last was.
   let next = 0

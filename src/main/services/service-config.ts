@@ -75,6 +75,14 @@ export interface ServiceConfig {
   now: () => Date
   /** Receives notes worth an operator's eye (ambiguous identifications); default: nothing. */
   warn: (message: string, details?: Record<string, unknown>) => void
+  /**
+   * Track kiosk faces between frames and describe them only on some frames (engine
+   * run-live-frame.ts); default false: every frame is described. Off by default because the
+   * tracker cannot yet tell a different face appearing where a tracked one was in the previous
+   * frame (a photo held up in its place, a test posting other photos), so a carried name could
+   * be shown on the wrong face; `npm run bench:live` measures it on.
+   */
+  liveTracking: boolean
 }
 
 /**
@@ -92,7 +100,8 @@ export function resolveServiceConfig(config: Partial<ServiceConfig> = {}): Servi
     kioskId: config.kioskId ?? hostname(),
     timeZone: config.timeZone ?? systemTimeZone(),
     now: config.now ?? (() => new Date()),
-    warn: config.warn ?? (() => undefined)
+    warn: config.warn ?? (() => undefined),
+    liveTracking: config.liveTracking ?? false
   }
   if (!(resolved.threshold > 0 && resolved.threshold <= 2)) {
     throw new RangeError(`threshold must be in (0, 2], got ${resolved.threshold}`)

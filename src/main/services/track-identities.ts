@@ -30,6 +30,12 @@ export interface TrackIdentities {
   get(kioskId: string, trackId: string, nowMs: number): TrackIdentity | undefined
   /** Records the identification of a track (from a fresh descriptor), or that it is now confirmed. */
   set(kioskId: string, trackId: string, identity: TrackIdentity): void
+  /**
+   * Notes a frame of `kioskId` at `nowMs` and tells whether it follows a pause longer than
+   * {@link TRACK_IDENTITY_MAX_AGE_MS} (or is the first): then the kiosk's tracks are forgotten
+   * and the engine is asked to start its tracks afresh, so every face is described again.
+   */
+  frameAfterPause(kioskId: string, nowMs: number): boolean
   /** Forgets the tracks of `kioskId` not in `present` (faces gone from view), so memory stays bounded by faces on screen. */
   keepOnly(kioskId: string, present: readonly string[]): void
 }
@@ -37,7 +43,15 @@ export interface TrackIdentities {
 /** Creates an empty {@link TrackIdentities}. */
 export function createTrackIdentities(): TrackIdentities {
   const kiosks = new Map<string, Map<string, TrackIdentity>>()
+  const lastFrame = new Map<string, number>()
   return {
+    frameAfterPause(kioskId, nowMs) {
+      const previous = lastFrame.get(kioskId)
+      lastFrame.set(kioskId, nowMs)
+      const paused = previous === undefined || nowMs - previous > TRACK_IDENTITY_MAX_AGE_MS || nowMs < previous
+      if (paused) kiosks.delete(kioskId)
+      return paused
+    },
     get(kioskId, trackId, nowMs) {
       const known = kiosks.get(kioskId)?.get(trackId)
       return known && nowMs - known.atMs <= TRACK_IDENTITY_MAX_AGE_MS ? known : undefined
