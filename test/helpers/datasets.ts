@@ -62,3 +62,9 @@ export function identityClusters(pairs: LabelledPair[] = masterPairs()): string[
 
 /** Video clips used as a simulated webcam. */
 export const talkingHead = (who: 'aoc' | 'khill'): string => join(datasetsDir, 'video', `talking-head-${who}.mp4`)
+
+/** Whether the LFW copies (150×150 JPEGs, one folder per person) are present. */
+export const hasLfw = existsSync(join(datasetsDir, 'lfw', 'images'))
+
+/** Path of LFW image `index` (1-based) of `person`, e.g. lfwImage('John_Stallworth', 1). */
+export const lfwImage = (person: string, index: number): string => join(datasetsDir, 'lfw', 'images', person, `${person}_${String(index).padStart(4, '0')}.jpg`)

@@ -6,7 +6,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEngine } from '../../src/main/engine/create-engine'
 import type { DetectOptions, EngineFace, FaceEngine } from '../../src/main/engine/engine-types'
-import { deepfaceUnit, hasDeepfaceUnit, masterPairs, missingDatasetsReason } from '../helpers/datasets'
+import { deepfaceUnit, hasDeepfaceUnit, hasLfw, lfwImage, masterPairs, missingDatasetsReason } from '../helpers/datasets'
 import { ensureEngineBuilt, euclidean, modelsDir, rgbaFrame, rgbaPhoto, workerPath } from './engine-harness'
 
 const photo: DetectOptions = { detector: 'ssd-mobilenetv1', withDescriptors: true }
@@ -170,6 +170,20 @@ describe.skipIf(!hasDeepfaceUnit)(`face engine on real photos${hasDeepfaceUnit ?
     await expect(
       engine.detect(frame, { detector: 'tiny-face-detector', withDescriptors: false, inputSize: 300 })
     ).rejects.toMatchObject({ code: 'invalid-input' })
+  })
+
+  it.skipIf(!hasLfw)('finds the clear frontal faces SSD misses on both canvases, through the tiny detector fallback', async () => {
+    // LFW View 1 test images in which SSD scored below its 0.5 minimum with and without padding.
+    for (const [person, index] of [['John_Stallworth', 1], ['Thabo_Mbeki', 4], ['Gerald_Calabrese', 1]] as const) {
+      const result = await engine.detect({ kind: 'encoded', data: new Uint8Array(readFileSync(lfwImage(person, index))) }, photo)
+      expect(result.faces, person).toHaveLength(1)
+      const face = result.faces[0] as EngineFace
+      expectInside(face, 150, 150, 0.1)
+      // The face is the centred one LFW labels: its box centre lies in the middle third.
+      expect(face.box.x + face.box.width / 2).toBeGreaterThan(50)
+      expect(face.box.x + face.box.width / 2).toBeLessThan(100)
+      expect(face.descriptor).toHaveLength(192)
+    }
   })
 
   it('finds no face, and leaks no tensor, in degenerate images', async () => {

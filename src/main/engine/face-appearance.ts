@@ -1,0 +1,52 @@
+/**
+ * A face's appearance signature for tracking: a small grey-level chip aligned like the
+ * recognition chip, so two frames of one face can be compared in microseconds where a
+ * descriptor costs tens of milliseconds. The face tracker uses it to notice that the face in a
+ * track's place is no longer the same one (face-tracker.ts), so the earlier face's name is
+ * never carried over to another person.
+ */
+import { ARCFACE_TEMPLATE_112, fivePoints, warpToTemplate, type Point, type RgbImage } from './face-chip'
+
+/**
+ * Side of the signature chip, pixels: the ArcFace 112 px layout scaled down, about the size
+ * of the eyes-to-mouth region of a face 2 m from a 640×480 camera, so no detail is invented.
+ */
+export const APPEARANCE_SIZE = 32
+
+const TEMPLATE = ARCFACE_TEMPLATE_112.map((p) => ({ x: (p.x * APPEARANCE_SIZE) / 112, y: (p.y * APPEARANCE_SIZE) / 112 }))
+
+/**
+ * The signature of a face in `image` from its 68 landmarks (image pixels): the
+ * {@link APPEARANCE_SIZE}² grey chip (ITU-R BT.601 luma), mean removed and scaled to unit
+ * length, so that {@link appearanceSimilarity} is a normalised cross-correlation, insensitive
+ * to brightness and contrast changes. A flat chip gives the zero vector.
+ * Throws when fewer than 68 landmarks are given.
+ */
+export function faceAppearance(image: RgbImage, landmarks: readonly Point[]): Float32Array {
+  const chip = warpToTemplate(image, fivePoints(landmarks), TEMPLATE, APPEARANCE_SIZE)
+  const n = APPEARANCE_SIZE * APPEARANCE_SIZE
+  const grey = new Float32Array(n)
+  let sum = 0
+  for (let i = 0, s = 0; i < n; i++, s += 3) {
+    const y = 0.299 * (chip.data[s] as number) + 0.587 * (chip.data[s + 1] as number) + 0.114 * (chip.data[s + 2] as number)
+    grey[i] = y
+    sum += y
+  }
+  const mean = sum / n
+  let norm = 0
+  for (let i = 0; i < n; i++) {
+    const v = (grey[i] as number) - mean
+    grey[i] = v
+    norm += v * v
+  }
+  norm = Math.sqrt(norm)
+  if (norm > 0) for (let i = 0; i < n; i++) grey[i] = (grey[i] as number) / norm
+  return grey
+}
+
+/** Normalised cross-correlation of two signatures, −1..1 (1: the same picture up to brightness and contrast). */
+export function appearanceSimilarity(a: Float32Array, b: Float32Array): number {
+  let dot = 0
+  for (let i = 0; i < a.length; i++) dot += (a[i] as number) * (b[i] as number)
+  return dot
+}
