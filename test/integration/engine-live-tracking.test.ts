@@ -4,7 +4,7 @@
  * percent of the face width of full-quality landmarks of the same frame (SSD and the 68-point
  * net on the whole frame), descriptors
  * only on the frames the tracker picks and close to the full path's, the track dropped when the
- * face is gone, and no tensors left behind.
+ * face is gone or another person takes its place, and no tensors left behind.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -21,10 +21,10 @@ const HEIGHT = 480
 const FRAMES = 40
 const hasClip = existsSync(talkingHead('aoc')) && spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0
 
-/** The first FRAMES frames of the clip, letterboxed to 640×480 RGBA as the kiosk's camera shows it. */
-function clipFrames(): Uint8Array[] {
-  const out = spawnSync('ffmpeg', ['-v', 'error', '-i', talkingHead('aoc'), '-vf', 'scale=480:480,pad=640:480:80:0', '-frames:v', String(FRAMES), '-f', 'rawvideo', '-pix_fmt', 'rgba', '-'], {
-    maxBuffer: WIDTH * HEIGHT * 4 * (FRAMES + 1)
+/** The first `count` frames of a clip, letterboxed to 640×480 RGBA as the kiosk's camera shows it. */
+function clipFrames(who: 'aoc' | 'khill' = 'aoc', count = FRAMES): Uint8Array[] {
+  const out = spawnSync('ffmpeg', ['-v', 'error', '-i', talkingHead(who), '-vf', 'scale=480:480,pad=640:480:80:0', '-frames:v', String(count), '-f', 'rawvideo', '-pix_fmt', 'rgba', '-'], {
+    maxBuffer: WIDTH * HEIGHT * 4 * (count + 1)
   })
   const bytes = WIDTH * HEIGHT * 4
   return Array.from({ length: Math.floor(out.stdout.length / bytes) }, (_, i) => new Uint8Array(out.stdout.subarray(i * bytes, (i + 1) * bytes)))
@@ -85,6 +85,24 @@ describe.skipIf(!hasClip)('live tracking on a real clip', () => {
     const back = (await engine.detect(pixels(frames[1] as Uint8Array), live)).faces[0]
     expect(back?.trackId).toBeDefined()
     expect(back?.trackId).not.toBe(first)
+    expect(back?.descriptor).toHaveLength(192)
+  }, 120_000)
+
+  it('starts a new track, described at once, when another person takes the tracked face’s place from one frame to the next', async () => {
+    // Both clips frame one head in the middle, so the other face overlaps the tracked box and
+    // only its appearance tells the two apart.
+    const other = clipFrames('khill', 1)[0] as Uint8Array
+    let tracked: EngineFace | undefined
+    for (const frame of frames.slice(0, DESCRIBE_FIRST_FRAMES + 2)) tracked = (await engine.detect(pixels(frame), live)).faces[0]
+    expect(tracked?.descriptor).toBeUndefined() // past its first frames: the track is not described every frame
+    const swapped = (await engine.detect(pixels(other), live)).faces
+    expect(swapped).toHaveLength(1)
+    expect(swapped[0]?.trackId).not.toBe(tracked?.trackId)
+    expect(swapped[0]?.descriptor).toHaveLength(192)
+    // And back: the first person is a new track again, not the one before the swap.
+    const back = (await engine.detect(pixels(frames[DESCRIBE_FIRST_FRAMES + 2] as Uint8Array), live)).faces[0]
+    expect(back?.trackId).not.toBe(swapped[0]?.trackId)
+    expect(back?.trackId).not.toBe(tracked?.trackId)
     expect(back?.descriptor).toHaveLength(192)
   }, 120_000)
 })

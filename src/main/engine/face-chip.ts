@@ -132,13 +132,14 @@ export function extractChip(image: RgbImage, landmarks: readonly Point[], size: 
 /**
  * Cuts a `size`×`size` chip in which the face's five points (see {@link fivePoints}) land as
  * near as a similarity transform allows on `template` (chip pixels), sampling bilinearly, black
- * outside the image. Throws when the points coincide.
+ * outside the image. `channels` is the source's bytes per pixel (3 for RGB, 4 for RGBA, whose
+ * alpha is skipped); the chip is always RGB. Throws when the points coincide.
  */
-export function warpToTemplate(image: RgbImage, points: readonly Point[], template: readonly Point[], size: number): RgbImage {
+export function warpToTemplate(image: RgbImage, points: readonly Point[], template: readonly Point[], size: number, channels = 3): RgbImage {
   const { a, b, tx, ty } = similarityTransform(template, points)
   const out = new Uint8Array(size * size * 3)
   const { width, height, data } = image
-  const pixel = (x: number, y: number, c: number): number => (x < 0 || y < 0 || x >= width || y >= height ? 0 : (data[(y * width + x) * 3 + c] as number))
+  const pixel = (x: number, y: number, c: number): number => (x < 0 || y < 0 || x >= width || y >= height ? 0 : (data[(y * width + x) * channels + c] as number))
   for (let v = 0; v < size; v++) {
     for (let u = 0; u < size; u++) {
       const cu = u + 0.5

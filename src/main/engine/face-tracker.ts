@@ -8,6 +8,7 @@
  * few percent of its width per frame there, and about 20 % when someone walks past.
  */
 import type { Box, Point } from '../../shared/models'
+import { appearanceSimilarity, APPEARANCE_MIN_SIMILARITY } from './face-appearance'
 
 /** Frames between full-frame detections while faces are tracked (≈ 0.4 s at 25 frames/s): new faces appear within that. */
 export const DETECT_EVERY_FRAMES = 10
@@ -36,6 +37,8 @@ export interface TrackedFace {
   box: Box
   score: number
   landmarks: Point[]
+  /** Its appearance signature (face-appearance.ts); without one, position alone continues a track. */
+  appearance?: Float32Array
 }
 
 /** What the tracker decided for a face of the current frame. */
@@ -49,6 +52,7 @@ interface Track {
   id: string
   box: Box
   landmarks: Point[]
+  appearance: Float32Array | undefined
   /** Frames this track has been seen in. */
   frames: number
   described: number
@@ -66,7 +70,11 @@ export interface FaceTracker {
   regions(width: number, height: number): Box[]
   /**
    * Takes this frame's faces (`fromDetector`: found by the full-frame detector), continues or
-   * starts tracks, forgets tracks not seen, and says per face whether to describe it.
+   * starts tracks, forgets tracks not seen, and says per face whether to describe it. A face
+   * continues a track when it overlaps the track's last box (intersection over union ≥
+   * {@link MATCH_IOU}) and, when both carry an appearance signature, looks like it
+   * (≥ APPEARANCE_MIN_SIMILARITY): another person in the same place starts a new track, so
+   * nothing known about the earlier face is carried over to them.
    * `describeAll` describes every face (e.g. a 1:1 check against a typed code); `nowMs` is
    * the engine thread's clock (default `performance.now()`).
    */
@@ -133,7 +141,12 @@ export function createFaceTracker(prefix: string): FaceTracker {
     update(faces, fromDetector, describeAll = false, nowMs = performance.now()) {
       sinceDetection = fromDetector ? 1 : sinceDetection + 1
       const pairs: { face: number; track: number; overlap: number }[] = []
-      faces.forEach((face, f) => tracks.forEach((track, t) => pairs.push({ face: f, track: t, overlap: iou(face.box, track.box) })))
+      faces.forEach((face, f) =>
+        tracks.forEach((track, t) => {
+          if (face.appearance && track.appearance && appearanceSimilarity(face.appearance, track.appearance) < APPEARANCE_MIN_SIMILARITY) return
+          pairs.push({ face: f, track: t, overlap: iou(face.box, track.box) })
+        })
+      )
       pairs.sort((a, b) => b.overlap - a.overlap)
       const trackOf = new Map<number, Track>()
       const taken = new Set<number>()
@@ -145,9 +158,10 @@ export function createFaceTracker(prefix: string): FaceTracker {
       }
       const next: Track[] = []
       const decisions = faces.map((face, f) => {
-        const track = trackOf.get(f) ?? { id: `${prefix}-${nextId++}`, box: face.box, landmarks: face.landmarks, frames: 0, described: 0, describedWidth: 0, framesSinceDescribed: 0, describedAt: nowMs }
+        const track = trackOf.get(f) ?? { id: `${prefix}-${nextId++}`, box: face.box, landmarks: face.landmarks, appearance: undefined, frames: 0, described: 0, describedWidth: 0, framesSinceDescribed: 0, describedAt: nowMs }
         track.box = face.box
         track.landmarks = face.landmarks
+        track.appearance = face.appearance
         track.frames++
         const describe = shouldDescribe(track, describeAll, nowMs)
         if (describe) {

@@ -1,7 +1,8 @@
 /**
  * One live camera frame inside the engine worker, with tracking (face-tracker.ts): on most
  * frames the tiny detector runs only on a small square around each tracked face (the region
- * its landmarks gave in the previous frame) at {@link REGION_INPUT_SIZE} px, and the 68-point
+ * its landmarks gave in the previous frame; a face that no longer looks like the tracked one
+ * starts a new track, face-appearance.ts) at {@link REGION_INPUT_SIZE} px, and the 68-point
  * net on the face it finds there; the full-frame detector runs when a face is lost, when
  * nothing is tracked, and every DETECT_EVERY_FRAMES frames to notice new faces. Descriptors
  * are computed only for the frames the tracker picks (new track, larger face, refresh), with
@@ -16,6 +17,7 @@ import type { FaceTracker } from './face-tracker'
 import type { Pixels, PreparedImage } from './image-input'
 import type { MobileFaceNet } from './mobilefacenet'
 import { TINY_SCORE_THRESHOLD } from './detector-options'
+import { faceAppearance } from './face-appearance'
 import { findFaces, rgbImage, scalePoint, toImageBox, type FoundFace } from './run-detection'
 
 /**
@@ -91,7 +93,8 @@ export async function runLiveFrame(api: LoadedFaceApi, describer: MobileFaceNet,
   }
   const fromDetector = found === null
   found ??= await findFaces(api, pixels, options)
-  const decisions = tracker.update(found, fromDetector, options.track?.describeEveryFrame === true)
+  const withAppearance = found.map((face) => ({ ...face, appearance: faceAppearance(pixels, face.landmarks) }))
+  const decisions = tracker.update(withAppearance, fromDetector, options.track?.describeEveryFrame === true)
   const rgb = options.withDescriptors && decisions.some((d) => d.describe) ? rgbImage(pixels) : null
   const faces: EngineFace[] = found.map((result, i) => {
     const decision = decisions[i] as (typeof decisions)[number]

@@ -77,10 +77,10 @@ export interface ServiceConfig {
   warn: (message: string, details?: Record<string, unknown>) => void
   /**
    * Track kiosk faces between frames and describe them only on some frames (engine
-   * run-live-frame.ts); default false: every frame is described. Off by default because the
-   * tracker cannot yet tell a different face appearing where a tracked one was in the previous
-   * frame (a photo held up in its place, a test posting other photos), so a carried name could
-   * be shown on the wrong face; `npm run bench:live` measures it on.
+   * run-live-frame.ts, face-tracker.ts); default true. A face continues a track only where
+   * the tracked face was and when it looks like it (engine face-appearance.ts), so a different
+   * face appearing in its place (a photo held up, another person stepping in) starts a new
+   * track and is described at once. False describes every frame from scratch.
    */
   liveTracking: boolean
 }
@@ -101,7 +101,7 @@ export function resolveServiceConfig(config: Partial<ServiceConfig> = {}): Servi
     timeZone: config.timeZone ?? systemTimeZone(),
     now: config.now ?? (() => new Date()),
     warn: config.warn ?? (() => undefined),
-    liveTracking: config.liveTracking ?? false
+    liveTracking: config.liveTracking ?? true
   }
   if (!(resolved.threshold > 0 && resolved.threshold <= 2)) {
     throw new RangeError(`threshold must be in (0, 2], got ${resolved.threshold}`)
