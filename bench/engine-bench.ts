@@ -23,7 +23,7 @@ import { createEngine } from '../src/main/engine/create-engine'
 import { defaultEnginePaths } from '../src/main/engine/engine-paths'
 import type { BackendChoice, DetectOptions } from '../src/main/engine/engine-types'
 import { loadFaceApi, type LoadedFaceApi } from '../src/main/engine/face-api-loader'
-import { readModelFiles, REQUIRED_MODELS } from '../src/main/engine/model-files'
+import { COMPARISON_MODELS, readModelFiles, REQUIRED_MODELS } from '../src/main/engine/model-files'
 import { rgbValues } from '../src/main/engine/run-detection'
 import { loadMobileFaceNet, MOBILEFACENET_FILE, type MobileFaceNet } from '../src/main/engine/mobilefacenet'
 import type { TfNamespace } from '../src/main/engine/tflite/tflite-runner'
@@ -162,10 +162,10 @@ async function main(): Promise<void> {
   // 1. Stages, in this thread, with the same loader and model files as the worker.
   const api = await loadFaceApi({ backend, wasmDir: paths.wasmDir })
   const nets = [api.faceapi.nets.tinyFaceDetector, api.faceapi.nets.ssdMobilenetv1, api.faceapi.nets.faceLandmark68Net, api.faceapi.nets.faceRecognitionNet]
-  REQUIRED_MODELS.forEach((name, i) => {
+  for (const [i, name] of [...REQUIRED_MODELS, ...COMPARISON_MODELS].entries()) {
     const files = readModelFiles(paths.modelsDir, name)
     nets[i]?.loadFromWeightMap(api.tf.io.decodeWeights(files.weights, files.specs))
-  })
+  }
   console.log(`backend: ${api.backend}, Node ${process.version}`)
   const describer = loadMobileFaceNet(api.tf as unknown as TfNamespace, new Uint8Array(readFileSync(join(paths.modelsDir, MOBILEFACENET_FILE))))
   printTable('Per stage (face-api in-thread, 640×480 frames)', [...(await inThread(api, frames)), await describePerFace(api, describer, frames)])

@@ -10,7 +10,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads'
 import { defaultEnginePaths } from '../../src/main/engine/engine-paths'
 import type { BackendChoice } from '../../src/main/engine/engine-types'
 import { loadFaceApi, type LoadedFaceApi } from '../../src/main/engine/face-api-loader'
-import { readModelFiles, REQUIRED_MODELS } from '../../src/main/engine/model-files'
+import { COMPARISON_MODELS, readModelFiles, REQUIRED_MODELS } from '../../src/main/engine/model-files'
 import { loadMobileFaceNet, MOBILEFACENET_FILE, type MobileFaceNet } from '../../src/main/engine/mobilefacenet'
 import type { TfNamespace } from '../../src/main/engine/tflite/tflite-runner'
 import { processImage, recordCovers, type ImageRecord, type PipelineId } from './pipelines'
@@ -44,10 +44,10 @@ export async function loadModels(backend: BackendChoice): Promise<LoadedFaceApi 
   const paths = defaultEnginePaths()
   const api = await loadFaceApi({ backend, wasmDir: paths.wasmDir })
   const nets = [api.faceapi.nets.tinyFaceDetector, api.faceapi.nets.ssdMobilenetv1, api.faceapi.nets.faceLandmark68Net, api.faceapi.nets.faceRecognitionNet]
-  REQUIRED_MODELS.forEach((name, i) => {
+  for (const [i, name] of [...REQUIRED_MODELS, ...COMPARISON_MODELS].entries()) {
     const files = readModelFiles(paths.modelsDir, name)
     nets[i]?.loadFromWeightMap(api.tf.io.decodeWeights(files.weights, files.specs))
-  })
+  }
   const mfn = loadMobileFaceNet(api.tf as unknown as TfNamespace, new Uint8Array(readFileSync(join(paths.modelsDir, MOBILEFACENET_FILE))))
   return { ...api, mfn }
 }

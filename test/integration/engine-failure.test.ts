@@ -21,14 +21,14 @@ describe('face engine failures', () => {
     ensureEngineBuilt()
     damaged = mkdtempSync(join(tmpdir(), 'clockface-models-'))
     cpSync(modelsDir, damaged, { recursive: true })
-    unlinkSync(join(damaged, 'face_recognition_model.bin'))
+    unlinkSync(join(damaged, 'face_landmark_68_model.bin'))
   })
   afterAll(() => rmSync(damaged, { recursive: true, force: true }))
 
   it('a missing model file: status error naming the file, calls reject engine-unavailable', async () => {
     const engine = createEngine({ workerPath, modelsDir: damaged, backend: 'wasm' })
     try {
-      const missing = join(damaged, 'face_recognition_model.bin')
+      const missing = join(damaged, 'face_landmark_68_model.bin')
       await expect(engine.ready()).rejects.toMatchObject({ code: 'engine-unavailable', message: expect.stringContaining(missing) })
       const status = engine.status()
       expect(status.state).toBe('error')

@@ -34,10 +34,10 @@ describe('model file verification', () => {
   })
 
   it('names a truncated .bin with both sizes', () => {
-    const bin = join(dir, 'face_recognition_model.bin')
-    truncateSync(bin, 6_000_000)
-    expect(() => verifyModelFiles(dir)).toThrow(`model file ${bin} has 6000000 bytes but its manifest`)
-    expect(() => readModelFiles(dir, 'face_recognition_model')).toThrow(bin)
+    const bin = join(dir, 'ssd_mobilenetv1_model.bin')
+    truncateSync(bin, 4_000_000)
+    expect(() => verifyModelFiles(dir)).toThrow(`model file ${bin} has 4000000 bytes but its manifest`)
+    expect(() => readModelFiles(dir, 'ssd_mobilenetv1_model')).toThrow(bin)
   })
 
   it('names a missing .bin', () => {

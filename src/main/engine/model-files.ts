@@ -10,17 +10,18 @@ import { readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative } from 'node:path'
 
 /**
- * The models the engine loads, by file base name as face-api ships them in `model/`:
- * two detectors (tiny for live frames, SSD for photos), the 68-point landmark net and the
- * 128-D recognition net (face-api README, "Models"; kept for the accuracy bench's comparison
- * pipelines, the product describes faces with MobileFaceNet, see mobilefacenet.ts).
+ * The face-api models the engine loads at start, by file base name as face-api ships them in
+ * `model/` (face-api README, "Models"): two detectors (tiny for live frames, SSD for photos)
+ * and the 68-point landmark net. Faces are described by MobileFaceNet (mobilefacenet.ts).
  */
-export const REQUIRED_MODELS = [
-  'tiny_face_detector_model',
-  'ssd_mobilenetv1_model',
-  'face_landmark_68_model',
-  'face_recognition_model'
-] as const
+export const REQUIRED_MODELS = ['tiny_face_detector_model', 'ssd_mobilenetv1_model', 'face_landmark_68_model'] as const
+
+/**
+ * face-api's 128-D recognition net: shipped and checksum-verified with the others, loaded
+ * only by the benchmarks' comparison pipelines (bench/accuracy, bench/live's face-api
+ * baseline), never by the engine, whose start it would slow by about 0.2 s and 6 MB.
+ */
+export const COMPARISON_MODELS = ['face_recognition_model'] as const
 
 /**
  * Models of face analysis (age and gender, expression; face-api README, "Models"), loaded by
@@ -30,8 +31,8 @@ export const REQUIRED_MODELS = [
  */
 export const ANALYSIS_MODELS = ['age_gender_model', 'face_expression_model'] as const
 
-/** Base name of one of the {@link REQUIRED_MODELS} or {@link ANALYSIS_MODELS}. */
-export type ModelName = (typeof REQUIRED_MODELS)[number] | (typeof ANALYSIS_MODELS)[number]
+/** Base name of one of the {@link REQUIRED_MODELS}, {@link COMPARISON_MODELS} or {@link ANALYSIS_MODELS}. */
+export type ModelName = (typeof REQUIRED_MODELS)[number] | (typeof COMPARISON_MODELS)[number] | (typeof ANALYSIS_MODELS)[number]
 
 /** One weight entry of a manifest (the subset of tfjs' WeightsManifestEntry we rely on). */
 export interface WeightSpec {
