@@ -82,11 +82,12 @@ export async function startBaselinePipeline(backend: BackendChoice): Promise<Liv
   }
 }
 
-/** Time (ms since this process started) at which a fresh baseline delivered its first landmarks for `rgba`. */
-export async function baselineColdStart(rgba: Uint8Array, backend: BackendChoice): Promise<number> {
+/** Times (ms since this process started) at which a fresh baseline had its models loaded and delivered its first landmarks for `rgba`. */
+export async function baselineColdStart(rgba: Uint8Array, backend: BackendChoice): Promise<{ readyAt: number; firstAt: number }> {
   const pipeline = await startBaselinePipeline(backend)
+  const readyAt = performance.now()
   await pipeline.frame(rgba, 0)
-  return performance.now()
+  return { readyAt, firstAt: performance.now() }
 }
 
 /**

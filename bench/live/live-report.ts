@@ -13,6 +13,8 @@ export interface PipelineFigures {
   name: string
   backend: string
   coldStartMs: number
+  /** Process start to models loaded (engine ready), ms: the part of the cold start before the first frame. */
+  coldReadyMs: number
   latencies: number[]
   delivered: number
   videoMs: number
@@ -79,7 +81,14 @@ export function liveReport({ ours, baseline, search, clips, load }: LiveReportIn
       yes(tti95 <= 250 && ours.missed === 0)
     ],
     ['wrong person named', String(ours.wrongPerson), String(baseline.wrongPerson), '', '0', yes(ours.wrongPerson === 0)],
-    ['cold start: process start to first landmarks (ms, median of 3)', fmt(ours.coldStartMs, 0), fmt(baseline.coldStartMs, 0), `${fmt(baseline.coldStartMs / ours.coldStartMs)}×`, '≤ 2000', yes(ours.coldStartMs <= 2000)],
+    [
+      'cold start: process start to first landmarks (ms, median of 3; of which models loaded at)',
+      `${fmt(ours.coldStartMs, 0)} (${fmt(ours.coldReadyMs, 0)})`,
+      `${fmt(baseline.coldStartMs, 0)} (${fmt(baseline.coldReadyMs, 0)})`,
+      `${fmt(baseline.coldStartMs / ours.coldStartMs)}×`,
+      '≤ 2000',
+      yes(ours.coldStartMs <= 2000)
+    ],
     [
       `tfjs tensors, frame 200 → ${ours.soak.frames}`,
       `${ours.soak.startTensors} → ${ours.soak.endTensors}`,
