@@ -115,22 +115,29 @@ export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: Val
   const confirmed = deps.confirmation.observe(station.kioskId, matched, nowMs)
   // Every face of the frame, in the engine's order: freshly identified, or as its track last was.
   let next = 0
-  const identified = detection.faces.map((engineFace) => {
-    if (!engineFace.descriptor) return fromTrack(deps, station.kioskId, engineFace, nowMs)
+  const identified: { face: IdentifiedFace; confirmed: boolean; fresh: boolean }[] = []
+  for (const engineFace of detection.faces) {
+    if (!engineFace.descriptor) {
+      identified.push(fromTrack(deps, station.kioskId, engineFace, nowMs))
+      continue
+    }
     const face = fresh[next++] as IdentifiedFace
     const known = engineFace.trackId === undefined ? undefined : deps.tracks.get(station.kioskId, engineFace.trackId, nowMs)
-    // A confirmed face whose new descriptor names nobody (a blink, a turned head) keeps its name
-    // on screen until its identification lapses, but is not punched on.
-    if (known?.confirmed === true && known.id.match && face.match === null && !station.verifyMode) {
-      return { face: { ...face, match: known.id.match, nearestDistance: known.id.nearestDistance }, confirmed: true, fresh: false as const }
+    // A confirmed face whose new descriptor names nobody under the 1:N rule (a blink, a turned
+    // head) keeps its name on screen until its identification lapses, but is not punched on,
+    // and only while that descriptor still verifies 1:1 as the confirmed person: a different
+    // face that the tracker took for this one loses the name at its first descriptor.
+    if (known?.confirmed === true && known.id.match && face.match === null && !station.verifyMode && (await deps.verify(known.id.match.code, engineFace.descriptor))) {
+      identified.push({ face: { ...face, match: known.id.match, nearestDistance: known.id.nearestDistance }, confirmed: true, fresh: false })
+      continue
     }
     // A track confirmed as this same person stays confirmed on a fresh descriptor naming them
     // again, even when refreshes come further apart than the confirmation window.
     const sameAsConfirmed = known?.confirmed === true && face.match !== null && known.id.match?.employeeId === face.match.employeeId
     const isConfirmed = face.match !== null && (sameAsConfirmed || confirmed.has(face.match.employeeId))
     if (engineFace.trackId !== undefined) deps.tracks.set(station.kioskId, engineFace.trackId, { id: face, confirmed: isConfirmed, atMs: nowMs })
-    return { face, confirmed: isConfirmed, fresh: true }
-  })
+    identified.push({ face, confirmed: isConfirmed, fresh: true })
+  }
   deps.tracks.keepOnly(station.kioskId, detection.faces.flatMap((f) => (f.trackId === undefined ? [] : [f.trackId])))
   const gateFaces = identified.map(({ face }, i) => ({ engine: detection.faces[i] as EngineFace, employeeId: face.match?.employeeId ?? null }))
   deps.liveness.observe(station.kioskId, policy, gateFaces, nowMs)
