@@ -88,21 +88,23 @@ describe.skipIf(!hasClip)('live tracking on a real clip', () => {
     expect(back?.descriptor).toHaveLength(192)
   }, 120_000)
 
-  it('starts a new track, described at once, when another person takes the tracked face’s place from one frame to the next', async () => {
+  it('describes at once another person who takes the tracked face’s place from one frame to the next', async () => {
     // Both clips frame one head in the middle, so the other face overlaps the tracked box and
     // only its appearance tells the two apart.
     const other = clipFrames('khill', 1)[0] as Uint8Array
     let tracked: EngineFace | undefined
-    for (const frame of frames.slice(0, DESCRIBE_FIRST_FRAMES + 2)) tracked = (await engine.detect(pixels(frame), live)).faces[0]
+    let described: number[] | undefined
+    for (const frame of frames.slice(0, DESCRIBE_FIRST_FRAMES + 2)) {
+      tracked = (await engine.detect(pixels(frame), live)).faces[0]
+      described = tracked?.descriptor ?? described
+    }
     expect(tracked?.descriptor).toBeUndefined() // past its first frames: the track is not described every frame
     const swapped = (await engine.detect(pixels(other), live)).faces
     expect(swapped).toHaveLength(1)
-    expect(swapped[0]?.trackId).not.toBe(tracked?.trackId)
     expect(swapped[0]?.descriptor).toHaveLength(192)
-    // And back: the first person is a new track again, not the one before the swap.
+    expect(euclidean(swapped[0]?.descriptor as number[], described as number[])).toBeGreaterThan(1.05) // another person
+    // And back: the first person is described again too.
     const back = (await engine.detect(pixels(frames[DESCRIBE_FIRST_FRAMES + 2] as Uint8Array), live)).faces[0]
-    expect(back?.trackId).not.toBe(swapped[0]?.trackId)
-    expect(back?.trackId).not.toBe(tracked?.trackId)
     expect(back?.descriptor).toHaveLength(192)
   }, 120_000)
 })

@@ -1,7 +1,6 @@
 /**
  * The face tracker's bookkeeping (engine face-tracker.ts) on synthetic boxes: a face continues
- * a track where it overlaps it and looks like it; another appearance in the same place starts
- * a new track, described at once.
+ * a track where it overlaps it; one that no longer looks like it is described at once.
  */
 import { describe, expect, it } from 'vitest'
 import { APPEARANCE_MIN_SIMILARITY, appearanceSimilarity } from '../../src/main/engine/face-appearance'
@@ -41,7 +40,7 @@ describe('face tracker', () => {
     expect(described).toEqual([...Array(DESCRIBE_FIRST_FRAMES).fill(true), false, false, false])
   })
 
-  it('starts a new, described track when a face that does not look like the tracked one appears in its place', () => {
+  it('describes at once a face that does not look like the tracked one in its place', () => {
     const a = signature(1)
     const b = signature(2)
     expect(appearanceSimilarity(a, b)).toBeLessThan(APPEARANCE_MIN_SIMILARITY)
@@ -50,13 +49,17 @@ describe('face tracker', () => {
     for (let frame = 1; frame <= DESCRIBE_FIRST_FRAMES + 1; frame++) last = tracker.update([face(a)], false, false, frame * 40)[0]!
     expect(last.describe).toBe(false)
     const swapped = tracker.update([face(b)], false, false, 400)[0]!
-    expect(swapped.trackId).not.toBe(last.trackId)
+    expect(swapped.trackId).toBe(last.trackId)
     expect(swapped.describe).toBe(true)
+    // The next frame of that face looks like the one before: no further descriptor.
+    expect(tracker.update([face(b)], false, false, 440)[0]!.describe).toBe(false)
   })
 
-  it('continues by position alone when a face carries no signature', () => {
+  it('goes by position and schedule alone when a face carries no signature', () => {
     const tracker = createFaceTracker('t')
-    const first = tracker.update([face(signature(1))], true, false, 0)[0]!
-    expect(tracker.update([face()], false, false, 40)[0]!.trackId).toBe(first.trackId)
+    let last = tracker.update([face(signature(1))], true, false, 0)[0]!
+    for (let frame = 1; frame <= DESCRIBE_FIRST_FRAMES; frame++) last = tracker.update([face()], false, false, frame * 40)[0]!
+    expect(last.describe).toBe(false)
+    expect(last.trackId).toBe(tracker.update([face()], false, false, 400)[0]!.trackId)
   })
 })

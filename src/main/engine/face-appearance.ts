@@ -2,8 +2,8 @@
  * A face's appearance signature for tracking: a small grey-level chip aligned like the
  * recognition chip, so two frames of one face can be compared in microseconds where a
  * descriptor costs tens of milliseconds. The face tracker uses it to notice that the face in a
- * track's place is no longer the same one (face-tracker.ts), so the earlier face's name is
- * never carried over to another person.
+ * track's place may no longer be the same one (face-tracker.ts) and has it described at once,
+ * so the earlier face's name is not carried over to another person.
  */
 import { ARCFACE_TEMPLATE_112, fivePoints, warpToTemplate, type Point } from './face-chip'
 import type { Pixels } from './image-input'
@@ -22,8 +22,8 @@ const TEMPLATE = ARCFACE_TEMPLATE_112.map((p) => ({ x: (p.x * APPEARANCE_SIZE) /
  * signature) on the talking-head clips, faces three frames (120 ms) apart: median 0.88, 5th
  * percentile 0.57, 1st 0.39; on 150 different-person pairs of LFW View 1 `pairsDevTrain.txt`:
  * median 0.24, 95th percentile 0.56, highest 0.66. At 0.5 about 3 in 100 steps of one face
- * start a new track (it is described again at once), and about 9 in 10 changes of person are
- * caught in the very frame; the rest are caught at the track's next descriptor.
+ * cost an extra descriptor, and about 9 in 10 changes of person are caught in the very frame;
+ * the rest at the track's next descriptor (at most DESCRIBE_REFRESH_MS later).
  */
 export const APPEARANCE_MIN_SIMILARITY = 0.5
 

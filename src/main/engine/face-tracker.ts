@@ -72,9 +72,9 @@ export interface FaceTracker {
    * Takes this frame's faces (`fromDetector`: found by the full-frame detector), continues or
    * starts tracks, forgets tracks not seen, and says per face whether to describe it. A face
    * continues a track when it overlaps the track's last box (intersection over union ≥
-   * {@link MATCH_IOU}) and, when both carry an appearance signature, looks like it
-   * (≥ APPEARANCE_MIN_SIMILARITY): another person in the same place starts a new track, so
-   * nothing known about the earlier face is carried over to them.
+   * {@link MATCH_IOU}); when both carry an appearance signature and the face no longer looks
+   * like the track's last one (< APPEARANCE_MIN_SIMILARITY), it is described in this very frame,
+   * so whoever now stands there is identified afresh instead of inheriting the track's name.
    * `describeAll` describes every face (e.g. a 1:1 check against a typed code); `nowMs` is
    * the engine thread's clock (default `performance.now()`).
    */
@@ -141,12 +141,7 @@ export function createFaceTracker(prefix: string): FaceTracker {
     update(faces, fromDetector, describeAll = false, nowMs = performance.now()) {
       sinceDetection = fromDetector ? 1 : sinceDetection + 1
       const pairs: { face: number; track: number; overlap: number }[] = []
-      faces.forEach((face, f) =>
-        tracks.forEach((track, t) => {
-          if (face.appearance && track.appearance && appearanceSimilarity(face.appearance, track.appearance) < APPEARANCE_MIN_SIMILARITY) return
-          pairs.push({ face: f, track: t, overlap: iou(face.box, track.box) })
-        })
-      )
+      faces.forEach((face, f) => tracks.forEach((track, t) => pairs.push({ face: f, track: t, overlap: iou(face.box, track.box) })))
       pairs.sort((a, b) => b.overlap - a.overlap)
       const trackOf = new Map<number, Track>()
       const taken = new Set<number>()
@@ -159,11 +154,12 @@ export function createFaceTracker(prefix: string): FaceTracker {
       const next: Track[] = []
       const decisions = faces.map((face, f) => {
         const track = trackOf.get(f) ?? { id: `${prefix}-${nextId++}`, box: face.box, landmarks: face.landmarks, appearance: undefined, frames: 0, described: 0, describedWidth: 0, framesSinceDescribed: 0, describedAt: nowMs }
+        const changed = face.appearance !== undefined && track.appearance !== undefined && appearanceSimilarity(face.appearance, track.appearance) < APPEARANCE_MIN_SIMILARITY
         track.box = face.box
         track.landmarks = face.landmarks
         track.appearance = face.appearance
         track.frames++
-        const describe = shouldDescribe(track, describeAll, nowMs)
+        const describe = changed || shouldDescribe(track, describeAll, nowMs)
         if (describe) {
           track.described++
           track.describedWidth = face.box.width

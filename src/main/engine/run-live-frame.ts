@@ -2,7 +2,7 @@
  * One live camera frame inside the engine worker, with tracking (face-tracker.ts): on most
  * frames the tiny detector runs only on a small square around each tracked face (the region
  * its landmarks gave in the previous frame; a face that no longer looks like the tracked one
- * starts a new track, face-appearance.ts) at {@link REGION_INPUT_SIZE} px, and the 68-point
+ * is described at once, face-appearance.ts) at {@link REGION_INPUT_SIZE} px, and the 68-point
  * net on the face it finds there; the full-frame detector runs when a face is lost, when
  * nothing is tracked, and every DETECT_EVERY_FRAMES frames to notice new faces. Descriptors
  * are computed only for the frames the tracker picks (new track, larger face, refresh), with

@@ -77,10 +77,10 @@ export interface ServiceConfig {
   warn: (message: string, details?: Record<string, unknown>) => void
   /**
    * Track kiosk faces between frames and describe them only on some frames (engine
-   * run-live-frame.ts, face-tracker.ts); default true. A face continues a track only where
-   * the tracked face was and when it looks like it (engine face-appearance.ts), so a different
-   * face appearing in its place (a photo held up, another person stepping in) starts a new
-   * track and is described at once. False describes every frame from scratch.
+   * run-live-frame.ts, face-tracker.ts); default true. A face that no longer looks like its
+   * track's last one (engine face-appearance.ts: a photo held up, another person stepping in)
+   * is described at once, and loses the track's name unless it verifies as that person
+   * (recognition.ts). False describes every frame from scratch.
    */
   liveTracking: boolean
 }
