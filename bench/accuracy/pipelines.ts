@@ -46,7 +46,7 @@ export const PIPELINE_NAMES: Readonly<Record<PipelineId, string>> = {
   d: 'd + mirror TTA',
   e: 'e + cosine on L2-normalised',
   f: 'f MobileFaceNet, ArcFace chip, mirror, cosine',
-  g: 'g product engine (SSD, padded canvas on a miss or a large face, tiny detector last)'
+  g: 'g product engine (SSD, padded canvas on a miss or a large face, tiny detector last; landmarks twice)'
 }
 
 /** How a pipeline compares two templates: by Euclidean distance (lower is closer) or cosine similarity. */
@@ -80,8 +80,8 @@ export interface PaddedStage {
   ms: { input: number; detect: number; crop: number; chip: number; mirror: number; mfn?: number }
 }
 
-/** Bumped whenever the engine's photo path changes what it returns, so cached g records are redone (2: the padded look for large faces; 3: the tiny detector when SSD finds none). */
-export const ENGINE_STAGE_VERSION = 3
+/** Bumped whenever the engine's photo path changes what it returns, so cached g records are redone (2: the padded look for large faces; 3: the tiny detector when SSD finds none; 4: landmarks looked at twice, landmark-square.ts). */
+export const ENGINE_STAGE_VERSION = 4
 
 /** What the engine's own photo detection (pipeline g) gave: faces found, the central face's descriptor, ms. */
 export interface EngineStage {

@@ -1,10 +1,11 @@
 /**
  * The face tracker's bookkeeping (engine face-tracker.ts) on synthetic boxes: a face continues
- * a track where it overlaps it; one that no longer looks like it is described at once.
+ * a track where it overlaps it; one that no longer looks like it is described at once; between
+ * detections a face is followed by its landmarks until it no longer looks like its track.
  */
 import { describe, expect, it } from 'vitest'
 import { APPEARANCE_MIN_SIMILARITY, appearanceSimilarity } from '../../src/main/engine/face-appearance'
-import { createFaceTracker, DESCRIBE_FIRST_FRAMES, type TrackedFace } from '../../src/main/engine/face-tracker'
+import { createFaceTracker, DESCRIBE_FIRST_FRAMES, FOLLOW_MAX_SCALE_CHANGE, type TrackedFace } from '../../src/main/engine/face-tracker'
 
 const box = { x: 100, y: 100, width: 120, height: 150 }
 const landmarks = Array.from({ length: 68 }, (_, i) => ({ x: 100 + (i % 12) * 10, y: 100 + Math.floor(i / 12) * 25 }))
@@ -61,5 +62,45 @@ describe('face tracker', () => {
     for (let frame = 1; frame <= DESCRIBE_FIRST_FRAMES; frame++) last = tracker.update([face()], false, false, frame * 40)[0]!
     expect(last.describe).toBe(false)
     expect(last.trackId).toBe(tracker.update([face()], false, false, 400)[0]!.trackId)
+  })
+})
+
+describe('following landmarks between detections', () => {
+  const shifted = (dx: number, k = 1) => landmarks.map((p) => ({ x: 100 + (p.x - 100) * k + dx, y: 100 + (p.y - 100) * k }))
+
+  it('looks for each tracked face in a square around its last landmarks', () => {
+    const tracker = createFaceTracker('t')
+    tracker.update([face(signature(1))], true, false, 0)
+    const [square] = tracker.squares()
+    // The landmarks span 110 × 125 px centred on (155, 162.5): a 1.5 × 125 px square, lifted by 5% of its side.
+    expect(square!.side).toBeCloseTo(187.5)
+    expect(square!.x + square!.side / 2).toBeCloseTo(155)
+    expect(square!.y + square!.side / 2).toBeCloseTo(162.5 - 0.05 * 187.5)
+  })
+
+  it('follows a face that moved, with the box placed as the detector placed it around the landmarks', () => {
+    const tracker = createFaceTracker('t')
+    const a = signature(1)
+    tracker.update([face(a)], true, false, 0)
+    const followed = tracker.follow([shifted(12)], [a])
+    expect(followed).not.toBeNull()
+    const placed = followed![0]!.box
+    expect([placed.x, placed.y, placed.width, placed.height].map((v) => Math.round(v * 1000) / 1000)).toEqual([box.x + 12, box.y, box.width, box.height])
+    expect(followed![0]!.score).toBe(0.9)
+    // Followed faces continue the track, without a new descriptor past the first frames.
+    const ids = new Set([tracker.update(followed!, false, false, 40)[0]!.trackId])
+    expect(ids.size).toBe(1)
+  })
+
+  it('gives up (the frame needs the detector) when the face no longer looks like its track, jumps in size or collapses', () => {
+    const tracker = createFaceTracker('t')
+    const a = signature(1)
+    tracker.update([face(a)], true, false, 0)
+    expect(tracker.follow([shifted(0)], [signature(2)])).toBeNull()
+    expect(tracker.follow([shifted(0, FOLLOW_MAX_SCALE_CHANGE * 1.05)], [a])).toBeNull()
+    expect(tracker.follow([shifted(0, 1 / (FOLLOW_MAX_SCALE_CHANGE * 1.05))], [a])).toBeNull()
+    expect(tracker.follow([shifted(0, 0.01)], [a])).toBeNull()
+    expect(tracker.follow([shifted(0, 1.1)], [a])).not.toBeNull()
+    expect(tracker.follow([], [])).toBeNull()
   })
 })

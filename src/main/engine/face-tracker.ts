@@ -1,22 +1,32 @@
 /**
  * Face tracks of one live camera stream, kept in the engine thread between frames, so a kiosk
- * frame need not run the full-frame detector and the descriptor network every time
- * (run-live-frame.ts). Pure bookkeeping: which region to look in next, when to run the
- * full-frame detector, which faces to describe. Boxes and points are in inference pixels.
+ * frame need not run a detector and the descriptor network every time (run-live-frame.ts).
+ * Pure bookkeeping: which square to find each face's landmarks in next, whether those
+ * landmarks still show the tracked face, when to run the full-frame detector, which faces to
+ * describe. Boxes and points are in inference pixels.
  *
  * Constants were chosen on the talking-head clips at 25 frames/s (bench/live): a face moves a
  * few percent of its width per frame there, and about 20 % when someone walks past.
  */
 import type { Box, Point } from '../../shared/models'
 import { appearanceSimilarity, APPEARANCE_MIN_SIMILARITY } from './face-appearance'
+import { landmarkSquare, type Square } from './landmark-square'
 
-/** Frames between full-frame detections while faces are tracked (≈ 0.4 s at 25 frames/s): new faces appear within that. */
+/**
+ * Frames between full-frame detections while faces are tracked (≈ 0.4 s at 25 frames/s): new
+ * faces appear within that, and landmarks followed from frame to frame are re-anchored on a
+ * detector's box before they can drift.
+ */
 export const DETECT_EVERY_FRAMES = 10
 /**
- * Side of the square searched around a tracked face, as a multiple of the larger side of its
- * landmarks' bounding box: room for a face moving half its width between two frames.
+ * Largest change of a followed face's size between two frames (ratio of its landmarks' larger
+ * side, either way) still taken as the same face; a bigger jump means the landmark net lost
+ * the face and placed its points on something else. Someone walking towards a 25 frames/s
+ * camera grows by a few percent per frame.
  */
-export const REGION_SCALE = 2
+export const FOLLOW_MAX_SCALE_CHANGE = 1.3
+/** Smallest larger side of a followed face's landmarks, pixels: below it the points have collapsed. */
+export const FOLLOW_MIN_SIDE = 8
 /** A new track is described on its first frames, so multi-frame confirmation gets its agreeing descriptors at once. */
 export const DESCRIBE_FIRST_FRAMES = 3
 /** Describe again when the face has grown by this factor since its last descriptor (closer: more detail). */
@@ -48,9 +58,20 @@ export interface TrackDecision {
   describe: boolean
 }
 
+/** Where a detector's box sat around its face's landmarks: offsets of each side as fractions of the landmarks' bounding box. */
+interface BoxFrame {
+  left: number
+  top: number
+  right: number
+  bottom: number
+}
+
 interface Track {
   id: string
   box: Box
+  score: number
+  /** The detector's box around the landmarks when the face was last detected, so followed faces get a box of the same kind. */
+  frame: BoxFrame
   landmarks: Point[]
   appearance: Float32Array | undefined
   /** Frames this track has been seen in. */
@@ -66,8 +87,17 @@ interface Track {
 export interface FaceTracker {
   /** Whether this frame needs the full-frame detector (no tracks, periodic look for new faces, or another frame size). */
   needsDetection(width: number, height: number): boolean
-  /** Square regions (clipped to the frame, whole pixels) to look for each tracked face in. */
-  regions(width: number, height: number): Box[]
+  /** The square to find each tracked face's landmarks in (landmark-square.ts), one per track in track order. */
+  squares(): Square[]
+  /**
+   * The tracked faces of this frame from the landmarks found in the {@link squares} (same
+   * order) and their appearance signatures: each with a box placed around its landmarks as
+   * the detector's was at the last detection, and that detection's score. Null when any face
+   * has been lost (its appearance no longer like its track's, < APPEARANCE_MIN_SIMILARITY,
+   * its size jumped by more than {@link FOLLOW_MAX_SCALE_CHANGE}, or its points collapsed):
+   * the frame then needs the full-frame detector. Changes no track; pass the faces to update.
+   */
+  follow(landmarks: readonly Point[][], appearances: readonly Float32Array[]): TrackedFace[] | null
   /**
    * Takes this frame's faces (`fromDetector`: found by the full-frame detector), continues or
    * starts tracks, forgets tracks not seen, and says per face whether to describe it. A face
@@ -106,6 +136,22 @@ export function pointsBox(points: readonly Point[]): Box {
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
 }
 
+const sideOf = (b: Box): number => Math.max(b.width, b.height)
+
+/** Where `box` sits around the landmarks' bounding box `around`. */
+function boxFrame(box: Box, around: Box): BoxFrame {
+  const w = Math.max(1, around.width)
+  const h = Math.max(1, around.height)
+  return { left: (around.x - box.x) / w, top: (around.y - box.y) / h, right: (box.x + box.width - around.x - around.width) / w, bottom: (box.y + box.height - around.y - around.height) / h }
+}
+
+/** The box that sits around the landmarks' bounding box `around` as `frame` says. */
+function placeBox(frame: BoxFrame, around: Box): Box {
+  const x = around.x - frame.left * around.width
+  const y = around.y - frame.top * around.height
+  return { x, y, width: around.width * (1 + frame.left + frame.right), height: around.height * (1 + frame.top + frame.bottom) }
+}
+
 /** Creates the tracker of one stream; `prefix` makes track ids unique across engine threads. */
 export function createFaceTracker(prefix: string): FaceTracker {
   let tracks: Track[] = []
@@ -127,16 +173,23 @@ export function createFaceTracker(prefix: string): FaceTracker {
       }
       return tracks.length === 0 || sinceDetection >= DETECT_EVERY_FRAMES
     },
-    regions(width, height) {
-      return tracks.map((track) => {
-        const b = pointsBox(track.landmarks)
-        const side = REGION_SCALE * Math.max(b.width, b.height)
-        const x0 = Math.max(0, Math.floor(b.x + b.width / 2 - side / 2))
-        const y0 = Math.max(0, Math.floor(b.y + b.height / 2 - side / 2))
-        const x1 = Math.min(width, Math.ceil(b.x + b.width / 2 + side / 2))
-        const y1 = Math.min(height, Math.ceil(b.y + b.height / 2 + side / 2))
-        return { x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) }
-      })
+    squares() {
+      return tracks.map((track) => landmarkSquare(track.landmarks))
+    },
+    follow(landmarks, appearances) {
+      if (landmarks.length !== tracks.length) return null
+      const faces: TrackedFace[] = []
+      for (const [i, track] of tracks.entries()) {
+        const points = landmarks[i] as Point[]
+        const appearance = appearances[i]
+        const around = pointsBox(points)
+        const side = sideOf(around)
+        const ratio = side / Math.max(1, sideOf(pointsBox(track.landmarks)))
+        if (side < FOLLOW_MIN_SIDE || ratio > FOLLOW_MAX_SCALE_CHANGE || ratio < 1 / FOLLOW_MAX_SCALE_CHANGE) return null
+        if (appearance && track.appearance && appearanceSimilarity(appearance, track.appearance) < APPEARANCE_MIN_SIMILARITY) return null
+        faces.push({ box: placeBox(track.frame, around), score: track.score, landmarks: points, ...(appearance ? { appearance } : {}) })
+      }
+      return faces
     },
     update(faces, fromDetector, describeAll = false, nowMs = performance.now()) {
       sinceDetection = fromDetector ? 1 : sinceDetection + 1
@@ -153,8 +206,12 @@ export function createFaceTracker(prefix: string): FaceTracker {
       }
       const next: Track[] = []
       const decisions = faces.map((face, f) => {
-        const track = trackOf.get(f) ?? { id: `${prefix}-${nextId++}`, box: face.box, landmarks: face.landmarks, appearance: undefined, frames: 0, described: 0, describedWidth: 0, framesSinceDescribed: 0, describedAt: nowMs }
+        const track = trackOf.get(f) ?? { id: `${prefix}-${nextId++}`, box: face.box, score: face.score, frame: boxFrame(face.box, pointsBox(face.landmarks)), landmarks: face.landmarks, appearance: undefined, frames: 0, described: 0, describedWidth: 0, framesSinceDescribed: 0, describedAt: nowMs }
         const changed = face.appearance !== undefined && track.appearance !== undefined && appearanceSimilarity(face.appearance, track.appearance) < APPEARANCE_MIN_SIMILARITY
+        if (fromDetector) {
+          track.score = face.score
+          track.frame = boxFrame(face.box, pointsBox(face.landmarks))
+        }
         track.box = face.box
         track.landmarks = face.landmarks
         track.appearance = face.appearance

@@ -6,7 +6,8 @@
  * The recognition pipeline is the same for every path (enrolment photos, API images, kiosk
  * frames): detection (photos: SSD, again on a padded canvas when it finds no face or a large
  * one, see detection-canvas.ts, then the tiny detector on that canvas if SSD still finds none;
- * frames: the tiny detector), 68 landmarks, a 5-point similarity alignment to the ArcFace 112 px chip,
+ * frames: the tiny detector), 68 landmarks looked at twice (the second time in a square around
+ * the first ones, landmark-square.ts), a 5-point similarity alignment to the ArcFace 112 px chip,
  * MobileFaceNet on the chip and its mirror image, L2-normalised (mobilefacenet.ts).
  */
 import type { Box, Point } from '../../shared/models'
@@ -17,6 +18,7 @@ import type { DetectOptions, EngineFace } from './engine-types'
 import type { LoadedFaceApi } from './face-api-loader'
 import type { RgbImage } from './face-chip'
 import { faceThumbnail } from './face-thumbnail'
+import { landmarkSquare, landmarksInSquares } from './landmark-square'
 import type { Pixels, PreparedImage } from './image-input'
 import type { MobileFaceNet } from './mobilefacenet'
 
@@ -120,12 +122,17 @@ export async function findFaces(api: LoadedFaceApi, pixels: Pixels, options: Det
     if (options.detector === 'ssd-mobilenetv1' && results.length === 0 && canvas.tensor !== input) {
       results = (await faceapi.detectAllFaces(canvas.tensor, photoFallbackOptions(faceapi)).withFaceLandmarks()) as FaceApiResult[]
     }
-    return results.map((r) => ({
+    const faces: FoundFace[] = results.map((r) => ({
       box: boxToImage(r.detection.box, canvas),
       score: r.detection.score,
       landmarks: r.landmarks.positions.map((p) => toImage(p, canvas)),
       alignedBox: boxToImage(r.alignedRect.box, canvas)
     }))
+    // A second look of the landmark net, in a square around the first landmarks
+    // (landmark-square.ts): better placed points for the alignment, and on kiosk frames the
+    // same kind of points the tracker follows between detections, so they do not jump.
+    const again = await landmarksInSquares(api, pixels, faces.map((f) => landmarkSquare(f.landmarks)))
+    return faces.map((f, i) => ({ ...f, landmarks: again[i] as Point[] }))
   } finally {
     if (canvas.tensor !== input) canvas.tensor.dispose()
     input.dispose()

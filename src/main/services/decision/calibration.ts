@@ -5,7 +5,7 @@
  * `npm run bench:accuracy -- verify --write-calibration …` and committed with the model.
  */
 import type { RecognitionCalibration } from './calibration-types'
-import calibrationFile from './calibration/mobilefacenet-arcface-mirror-v1.json'
+import calibrationFile from './calibration/mobilefacenet-arcface-mirror-v2.json'
 import { RECOGNITION_MODEL_ID } from './recognition-model'
 import { thresholdForFar } from './threshold-policy'
 

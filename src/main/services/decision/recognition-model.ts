@@ -9,9 +9,10 @@
  * aligned 112 px ArcFace chip, with mirror test-time augmentation, descriptors L2-normalised
  * (src/main/engine/mobilefacenet.ts). Bump the suffix whenever the pipeline changes in a
  * way that moves descriptors (alignment, preprocessing, augmentation), so stored templates
- * are recomputed.
+ * are recomputed. v2: photos' landmarks are looked at twice before alignment
+ * (src/main/engine/refine-landmarks.ts).
  */
-export const RECOGNITION_MODEL_ID = 'mobilefacenet-arcface-mirror-v1'
+export const RECOGNITION_MODEL_ID = 'mobilefacenet-arcface-mirror-v2'
 
 /**
  * The model of templates stored before templates recorded their model: face-api's
