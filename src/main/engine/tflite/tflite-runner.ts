@@ -8,6 +8,7 @@
  * throws, naming it.
  */
 import type * as Tf from '@tensorflow/tfjs'
+import { findPreluFusions } from './tflite-fusion'
 import { Op, TensorType, readTfliteGraph, type TfliteGraph, type TfliteOperator } from './tflite-schema'
 
 /** The TensorFlow.js namespace the runner calls (face-api's `tf` cast to the full typings). */
@@ -85,18 +86,31 @@ interface RunContext {
 }
 
 /** Applies one operator and returns its (single) output. */
-function apply(tf: TfNamespace, op: TfliteOperator, { get, values, typeOf }: RunContext): Tf.Tensor {
+/** TFLite fused activation codes (ActivationFunctionType) that tfjs' fused convolutions run themselves. */
+const FUSABLE_ACTIVATIONS: Partial<Record<number, 'linear' | 'relu' | 'relu6'>> = { 0: 'linear', 1: 'relu', 3: 'relu6' }
+
+function apply(tf: TfNamespace, op: TfliteOperator, { get, values, typeOf }: RunContext, prelu?: Tf.Tensor): Tf.Tensor {
   const o = op.options
   const [a = -1, b = -1, c = -1] = op.inputs
   const act = (x: Tf.Tensor): Tf.Tensor => activate(tf, x, num(o.activation))
   switch (op.code) {
-    case Op.CONV_2D: {
-      const y = tf.conv2d(get(a) as Tf.Tensor4D, get(b) as Tf.Tensor4D, [num(o.strideH), num(o.strideW)], padding(o.padding), 'NHWC', [num(o.dilationH), num(o.dilationW)])
-      return act(c >= 0 ? tf.add(y, get(c)) : y)
-    }
+    case Op.CONV_2D:
     case Op.DEPTHWISE_CONV_2D: {
-      const y = tf.depthwiseConv2d(get(a) as Tf.Tensor4D, get(b) as Tf.Tensor4D, [num(o.strideH), num(o.strideW)], padding(o.padding), 'NHWC', [num(o.dilationH), num(o.dilationW)])
-      return act(c >= 0 ? tf.add(y, get(c)) : y)
+      // One fused kernel for convolution, bias and activation (and a PReLU found after it,
+      // tflite-fusion.ts); TFLite activations tfjs cannot fuse run after it.
+      const fusable = FUSABLE_ACTIVATIONS[num(o.activation)]
+      const args = {
+        x: get(a) as Tf.Tensor4D,
+        filter: get(b) as Tf.Tensor4D,
+        strides: [num(o.strideH), num(o.strideW)] as [number, number],
+        pad: padding(o.padding),
+        dataFormat: 'NHWC' as const,
+        dilations: [num(o.dilationH), num(o.dilationW)] as [number, number],
+        ...(c >= 0 ? { bias: get(c) } : {}),
+        ...(prelu ? { activation: 'prelu' as const, preluActivationWeights: prelu } : { activation: fusable ?? ('linear' as const) })
+      }
+      const y = op.code === Op.CONV_2D ? tf.fused.conv2d(args) : tf.fused.depthwiseConv2d(args)
+      return prelu || fusable ? y : act(y)
     }
     case Op.AVERAGE_POOL_2D:
       return act(tf.avgPool(get(a) as Tf.Tensor4D, [num(o.filterH), num(o.filterW)], [num(o.strideH), num(o.strideW)], padding(o.padding)))
@@ -182,11 +196,17 @@ function tfType(type: number): Tf.DataType {
   return 'int32'
 }
 
+/** Options of {@link loadTfliteModel}. */
+export interface TfliteLoadOptions {
+  /** Run spelled-out PReLUs inside the convolution before them (default true; false runs every operator as written, for comparison). */
+  fuse?: boolean
+}
+
 /**
  * Loads a `.tflite` file's first subgraph for {@link TfliteModel.run}. Throws on a malformed
  * file or an unsupported operator (message names the operator code).
  */
-export function loadTfliteModel(tf: TfNamespace, file: Uint8Array): TfliteModel {
+export function loadTfliteModel(tf: TfNamespace, file: Uint8Array, options: TfliteLoadOptions = {}): TfliteModel {
   const graph: TfliteGraph = readTfliteGraph(file)
   for (const op of graph.operators) if (!SUPPORTED.has(op.code)) throw new Error(`TFLite operator ${op.code} is not supported`)
   const constants = new Map<number, Tf.Tensor>()
@@ -224,6 +244,10 @@ export function loadTfliteModel(tf: TfNamespace, file: Uint8Array): TfliteModel 
       constants.set(filter, laid)
     }
   }
+  // PReLUs spelled out after convolutions run inside the convolution (tflite-fusion.ts).
+  const fusions = options.fuse === false ? { fused: new Map(), skipped: new Set<TfliteOperator>() } : findPreluFusions(graph, (i) => constants.has(i))
+  const slopes = new Map<TfliteOperator, Tf.Tensor>()
+  for (const [op, fusion] of fusions.fused) slopes.set(op, tf.mul(constants.get(fusion.halfSlope) as Tf.Tensor, 2))
   const valuesOf = (i: number): number[] => {
     if (i < 0) return []
     let v = constantValues.get(i)
@@ -252,16 +276,18 @@ export function loadTfliteModel(tf: TfNamespace, file: Uint8Array): TfliteModel 
         }
         const context: RunContext = { get, values: valuesOf, typeOf: (i) => tfType(graph.tensors[i]?.type ?? 0) }
         for (const op of graph.operators) {
-          const out = op.outputs[0]
-          if (out === undefined || folded.has(op)) continue
-          live.set(out, apply(tf, op, context))
+          const fusion = fusions.fused.get(op)
+          const out = fusion ? fusion.output : op.outputs[0]
+          if (out === undefined || folded.has(op) || fusions.skipped.has(op)) continue
+          live.set(out, apply(tf, op, context, slopes.get(op)))
         }
         return graph.outputs.map(get)
       })
     },
     dispose() {
-      for (const t of constants.values()) t.dispose()
+      for (const t of [...constants.values(), ...slopes.values()]) t.dispose()
       constants.clear()
+      slopes.clear()
     }
   }
 }
