@@ -10,6 +10,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads'
 import { defaultEnginePaths } from '../../src/main/engine/engine-paths'
 import type { BackendChoice } from '../../src/main/engine/engine-types'
 import { loadFaceApi, type LoadedFaceApi } from '../../src/main/engine/face-api-loader'
+import { useFusedTinyDetector } from '../../src/main/engine/fused-tiny-detector'
 import { COMPARISON_MODELS, readModelFiles, REQUIRED_MODELS } from '../../src/main/engine/model-files'
 import { loadMobileFaceNet, MOBILEFACENET_FILE, type MobileFaceNet } from '../../src/main/engine/mobilefacenet'
 import type { TfNamespace } from '../../src/main/engine/tflite/tflite-runner'
@@ -48,6 +49,7 @@ export async function loadModels(backend: BackendChoice): Promise<LoadedFaceApi 
     const files = readModelFiles(paths.modelsDir, name)
     nets[i]?.loadFromWeightMap(api.tf.io.decodeWeights(files.weights, files.specs))
   }
+  useFusedTinyDetector(api) // as the engine worker does
   const mfn = loadMobileFaceNet(api.tf as unknown as TfNamespace, new Uint8Array(readFileSync(join(paths.modelsDir, MOBILEFACENET_FILE))))
   return { ...api, mfn }
 }

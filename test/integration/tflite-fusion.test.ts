@@ -46,7 +46,7 @@ describe.skipIf(!hasLfw)('TFLite PReLU fusion', () => {
   })
 
   it('gives the descriptors of the operator-by-operator run on real faces', async () => {
-    const tf = api.tf
+    const tf = api.tf as unknown as TfNamespace
     for (const [person, i] of [['Aaron_Peirsol', 1], ['Gerald_Calabrese', 1], ['Thabo_Mbeki', 4]] as const) {
       // The middle 112 px of a 150 px LFW image: a real face, roughly centred.
       const rgb = await sharp(lfwImage(person, i)).extract({ left: 19, top: 19, width: 112, height: 112 }).removeAlpha().raw().toBuffer()
