@@ -11,6 +11,7 @@
 import type { Box, Point } from '../../shared/models'
 import { appearanceSimilarity, APPEARANCE_MIN_SIMILARITY } from './face-appearance'
 import { landmarkSquare, type Square } from './landmark-square'
+import { pointsBox } from './points-box'
 
 /**
  * Frames between full-frame detections while faces are tracked (≈ 0.4 s at 25 frames/s): new
@@ -119,21 +120,6 @@ function iou(a: Box, b: Box): number {
   const inter = Math.max(0, x1 - x0) * Math.max(0, y1 - y0)
   const union = a.width * a.height + b.width * b.height - inter
   return union > 0 ? inter / union : 0
-}
-
-/** Bounding box of a set of points. */
-export function pointsBox(points: readonly Point[]): Box {
-  let x0 = Infinity
-  let y0 = Infinity
-  let x1 = -Infinity
-  let y1 = -Infinity
-  for (const p of points) {
-    x0 = Math.min(x0, p.x)
-    y0 = Math.min(y0, p.y)
-    x1 = Math.max(x1, p.x)
-    y1 = Math.max(y1, p.y)
-  }
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
 }
 
 const sideOf = (b: Box): number => Math.max(b.width, b.height)

@@ -13,6 +13,7 @@
 import type { Point } from '../../shared/models'
 import type { LoadedFaceApi } from './face-api-loader'
 import type { Pixels } from './image-input'
+import { pointsBox } from './points-box'
 
 /**
  * Side of the square, as a multiple of the larger side of the landmarks' bounding box.
@@ -42,26 +43,11 @@ export interface Square {
   side: number
 }
 
-/** Bounding box of a set of points, image pixels. */
-function bounds(points: readonly Point[]): { x0: number; y0: number; x1: number; y1: number } {
-  let x0 = Infinity
-  let y0 = Infinity
-  let x1 = -Infinity
-  let y1 = -Infinity
-  for (const p of points) {
-    x0 = Math.min(x0, p.x)
-    y0 = Math.min(y0, p.y)
-    x1 = Math.max(x1, p.x)
-    y1 = Math.max(y1, p.y)
-  }
-  return { x0, y0, x1, y1 }
-}
-
 /** The square to look for a face's landmarks in, from its landmarks (68 points, image pixels). */
 export function landmarkSquare(landmarks: readonly Point[]): Square {
-  const b = bounds(landmarks)
-  const side = LANDMARK_SQUARE_SCALE * Math.max(b.x1 - b.x0, b.y1 - b.y0)
-  return { x: (b.x0 + b.x1) / 2 - side / 2, y: (b.y0 + b.y1) / 2 - LANDMARK_SQUARE_LIFT * side - side / 2, side }
+  const b = pointsBox(landmarks)
+  const side = LANDMARK_SQUARE_SCALE * Math.max(b.width, b.height)
+  return { x: b.x + b.width / 2 - side / 2, y: b.y + b.height / 2 - LANDMARK_SQUARE_LIFT * side - side / 2, side }
 }
 
 /**
