@@ -12,13 +12,14 @@ export type DetectorName = 'tiny-face-detector' | 'ssd-mobilenetv1'
 /** Options of one detect call. */
 export interface DetectOptions {
   /**
-   * `tiny-face-detector` for live frames (detection ≈ 41 ms at 416 px, 25 ms at 320 px, on a
-   * 640×480 frame, wasm, 2 cores; bench/engine-bench.ts);
-   * `ssd-mobilenetv1` for enrolment photos (≈ 205 ms, finds smaller and turned faces).
-   * The 68 landmarks always come along (≈ 10–12 ms per face).
+   * `tiny-face-detector` for live frames (detection with the landmarks looked at twice
+   * ≈ 160 ms at 416 px on a 640×480 frame, wasm, one thread, idle machine; tracked frames
+   * skip it, run-live-frame.ts);
+   * `ssd-mobilenetv1` for enrolment photos (slower, finds smaller and turned faces).
+   * The 68 landmarks always come along (≈ 17 ms per face and look).
    */
   detector: DetectorName
-  /** Compute each face's descriptor (MobileFaceNet with mirror TTA, 192-D; ≈ 25 ms more per face). */
+  /** Compute each face's descriptor (MobileFaceNet with mirror TTA, 192-D; ≈ 76 ms more per face, wasm, one thread). */
   withDescriptors: boolean
   /** Add a JPEG thumbnail of each face (150×150 px) and its aligned face for storage (224×224 px, aligned-face.ts). */
   withThumbnails?: boolean
