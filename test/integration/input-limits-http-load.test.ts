@@ -168,7 +168,12 @@ describe('HTTP server under load and at its limits', () => {
       expect(Number(r.retryAfter)).toBeGreaterThanOrEqual(1)
     }
     expect(latencies.length).toBeGreaterThanOrEqual(3)
-    expect(Math.max(...latencies)).toBeLessThan(1000)
+    // The server stays responsive: 95% of status requests within 1 s. A server that buffered or
+    // decoded the flood would hold its event loop and delay every sample; a single sample can
+    // still wait on a GC pause or on the test run's other worker sharing the two cores (one
+    // .ci/run saw 1.6 s for one of 75), so the slowest is only bounded loosely.
+    expect(percentile(latencies, 95)).toBeLessThan(1000)
+    expect(Math.max(...latencies)).toBeLessThan(3000)
     expect(refuseMs).toHaveLength(refused.length)
     expect(percentile(refuseMs, 50)).toBeLessThan(100)
     // Unbounded, 50 such bodies buffered and decoded at once need several GB.
