@@ -28,6 +28,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'engine-worker': resolve(__dirname, 'src/main/engine/engine-worker.ts'),
+          'live-helper-worker': resolve(__dirname, 'src/main/engine/live-helper-worker.ts'),
           server: resolve(__dirname, 'src/main/server.ts'),
           cli: resolve(__dirname, 'src/main/cli/cli.ts'),
           'bench-engine': resolve(__dirname, 'bench/engine-bench.ts'),

@@ -29,7 +29,7 @@ import { decodeClip, emptyFrame, type Clip } from './clip-frames'
 import { measureSearch } from './gallery-search'
 import { startKioskPipeline } from './kiosk-pipeline'
 import { landmarkError, sameFace } from './landmark-error'
-import type { LiveFace, LivePipeline } from './live-pipeline'
+import { warmUp, type LiveFace, type LivePipeline } from './live-pipeline'
 import { liveReport, type PipelineFigures } from './live-report'
 import { pacedReplay, type Delivery } from './paced-replay'
 import { percentile } from './stats'
@@ -216,6 +216,7 @@ async function main(): Promise<void> {
 
   const ours = await startKioskPipeline(backend)
   for (const [i, p] of PEOPLE.entries()) await ours.enrol(p.code, (clips[i]?.frames[ENROL_FRAME] as Uint8Array).slice())
+  await warmUp(ours, emptyFrame, clips[0]?.frameMs ?? 40, -600_000)
   const oursFigures = await measurePipeline(ours, clips, reference)
   console.log('kiosk path replayed')
   const oursSoak = await soak(ours, clips, soakFrames)

@@ -1,9 +1,9 @@
 /**
  * Replays a clip as a live camera would feed a kiosk that never stacks requests: frames
- * arrive every `frameMs`; whenever the pipeline is free it takes the newest frame that has
- * arrived (older ones are dropped), or waits for the next one. Time is a virtual clock
- * advanced by each call's measured duration, so a slow pipeline drops frames exactly as it
- * would live, without the bench sleeping.
+ * arrive every `frameMs` of real time; whenever the pipeline is free it takes the newest frame
+ * that has arrived (older ones are dropped), or waits for the next one. The clock is real, not
+ * simulated, so work a pipeline does between calls (the engine's live helper thread computing
+ * a detection or a descriptor for a later frame) takes the time it would live.
  */
 import { performance } from 'node:perf_hooks'
 
@@ -21,9 +21,10 @@ export interface Delivery<R> {
 }
 
 /**
- * Runs `process(frame, atMs)` (`atMs`: the virtual time the frame is taken) over frames `first`..`first + count - 1` of a clip, paced as above, until the
- * frames run out or `stop(result)` says so. Returns the deliveries in order; times are
- * relative to the arrival of frame `first`.
+ * Runs `process(frame, atMs)` (`atMs`: when the frame is taken, ms from the arrival of frame
+ * `first`) over frames `first`..`first + count - 1` of a clip, paced as above, until the frames
+ * run out or `stop(result)` says so. Returns the deliveries in order; times are relative to
+ * the arrival of frame `first`.
  */
 export async function pacedReplay<R>(
   first: number,
@@ -33,18 +34,19 @@ export async function pacedReplay<R>(
   stop: (result: R) => boolean = () => false
 ): Promise<Delivery<R>[]> {
   const deliveries: Delivery<R>[] = []
-  let clock = 0
+  const start = performance.now()
+  const clock = (): number => performance.now() - start
   let last = -1
   for (;;) {
-    const next = Math.max(last + 1, Math.floor(clock / frameMs + 1e-9))
+    const next = Math.max(last + 1, Math.floor(clock() / frameMs + 1e-9))
     if (next >= count) break
     const arrivedMs = next * frameMs
-    clock = Math.max(clock, arrivedMs)
-    const started = performance.now()
-    const result = await process(first + next, clock)
-    const latencyMs = performance.now() - started
-    clock += latencyMs
-    deliveries.push({ frame: next, arrivedMs, deliveredMs: clock, latencyMs, result })
+    const wait = arrivedMs - clock()
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    const takenMs = clock()
+    const result = await process(first + next, takenMs)
+    const deliveredMs = clock()
+    deliveries.push({ frame: next, arrivedMs, deliveredMs, latencyMs: deliveredMs - takenMs, result })
     last = next
     if (stop(result)) break
   }

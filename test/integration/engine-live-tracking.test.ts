@@ -4,37 +4,27 @@
  * percent of the face width of full-quality landmarks of the same frame (SSD and the 68-point
  * net on the whole frame), descriptors
  * only on the frames the tracker picks and close to the full path's, the track dropped when the
- * face is gone or another person takes its place, and no tensors left behind.
+ * face is gone or another person takes its place, and no tensors left behind. The engine's
+ * live helper thread is off here, so every descriptor comes with the frame it was asked for;
+ * engine-live-helper.test.ts covers the helper.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEngine } from '../../src/main/engine/create-engine'
 import type { DetectOptions, EngineFace, FaceEngine } from '../../src/main/engine/engine-types'
 import { DESCRIBE_FIRST_FRAMES, DETECT_EVERY_FRAMES } from '../../src/main/engine/face-tracker'
 import type { Point } from '../../src/shared/models'
-import { talkingHead } from '../helpers/datasets'
+import { clipFrames as decodeClip, hasClips, pixelsOf as pixels } from '../helpers/clip-frames'
 import { ensureEngineBuilt, euclidean, modelsDir, workerPath } from './engine-harness'
 
+const FRAMES = 40
+const clipFrames = (who: 'aoc' | 'khill' = 'aoc', count = FRAMES): Uint8Array[] => decodeClip(who, count)
 const WIDTH = 640
 const HEIGHT = 480
-const FRAMES = 40
-const hasClip = existsSync(talkingHead('aoc')) && spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0
 
-/** The first `count` frames of a clip, letterboxed to 640×480 RGBA as the kiosk's camera shows it. */
-function clipFrames(who: 'aoc' | 'khill' = 'aoc', count = FRAMES): Uint8Array[] {
-  const out = spawnSync('ffmpeg', ['-v', 'error', '-i', talkingHead(who), '-vf', 'scale=480:480,pad=640:480:80:0', '-frames:v', String(count), '-f', 'rawvideo', '-pix_fmt', 'rgba', '-'], {
-    maxBuffer: WIDTH * HEIGHT * 4 * (count + 1)
-  })
-  const bytes = WIDTH * HEIGHT * 4
-  return Array.from({ length: Math.floor(out.stdout.length / bytes) }, (_, i) => new Uint8Array(out.stdout.subarray(i * bytes, (i + 1) * bytes)))
-}
-
-const pixels = (data: Uint8Array) => ({ kind: 'pixels' as const, format: 'rgba' as const, width: WIDTH, height: HEIGHT, data: data.slice() as Uint8Array<ArrayBuffer> })
 const jawWidth = (l: readonly Point[]): number => Math.hypot((l[0] as Point).x - (l[16] as Point).x, (l[0] as Point).y - (l[16] as Point).y)
 const meanError = (a: readonly Point[], b: readonly Point[]): number => a.reduce((sum, p, i) => sum + Math.hypot(p.x - (b[i] as Point).x, p.y - (b[i] as Point).y), 0) / a.length / jawWidth(b)
 
-describe.skipIf(!hasClip)('live tracking on a real clip', () => {
+describe.skipIf(!hasClips)('live tracking on a real clip', () => {
   let engine: FaceEngine
   let frames: Uint8Array[]
   const full: DetectOptions = { detector: 'ssd-mobilenetv1', withDescriptors: true }
@@ -43,7 +33,7 @@ describe.skipIf(!hasClip)('live tracking on a real clip', () => {
   beforeAll(async () => {
     ensureEngineBuilt()
     frames = clipFrames()
-    engine = createEngine({ workerPath, modelsDir, backend: 'wasm' })
+    engine = createEngine({ workerPath, modelsDir, backend: 'wasm', liveHelper: false })
     await engine.ready()
   }, 120_000)
   afterAll(() => engine?.close())

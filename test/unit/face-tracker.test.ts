@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { APPEARANCE_MIN_SIMILARITY, appearanceSimilarity } from '../../src/main/engine/face-appearance'
-import { createFaceTracker, DESCRIBE_FIRST_FRAMES, FOLLOW_MAX_SCALE_CHANGE, type TrackedFace } from '../../src/main/engine/face-tracker'
+import { createFaceTracker, DESCRIBE_FIRST_FRAMES, DETECT_EVERY_FRAMES, FOLLOW_MAX_SCALE_CHANGE, type TrackedFace } from '../../src/main/engine/face-tracker'
 
 const box = { x: 100, y: 100, width: 120, height: 150 }
 const landmarks = Array.from({ length: 68 }, (_, i) => ({ x: 100 + (i % 12) * 10, y: 100 + Math.floor(i / 12) * 25 }))
@@ -49,9 +49,12 @@ describe('face tracker', () => {
     let last = tracker.update([face(a)], true, false, 0)[0]!
     for (let frame = 1; frame <= DESCRIBE_FIRST_FRAMES + 1; frame++) last = tracker.update([face(a)], false, false, frame * 40)[0]!
     expect(last.describe).toBe(false)
+    expect(last.changed).toBe(false)
     const swapped = tracker.update([face(b)], false, false, 400)[0]!
     expect(swapped.trackId).toBe(last.trackId)
     expect(swapped.describe).toBe(true)
+    expect(swapped.changed).toBe(true)
+    expect(swapped.described).toBe(DESCRIBE_FIRST_FRAMES + 1)
     // The next frame of that face looks like the one before: no further descriptor.
     expect(tracker.update([face(b)], false, false, 440)[0]!.describe).toBe(false)
   })
@@ -102,5 +105,27 @@ describe('following landmarks between detections', () => {
     expect(tracker.follow([shifted(0, 0.01)], [a])).toBeNull()
     expect(tracker.follow([shifted(0, 1.1)], [a])).not.toBeNull()
     expect(tracker.follow([], [])).toBeNull()
+  })
+
+  it('counts a detection started elsewhere, and anchors only the faces a merged detection saw', () => {
+    const tracker = createFaceTracker('t')
+    const a = signature(1)
+    expect(tracker.canFollow(640, 480)).toBe(false) // nothing tracked yet
+    tracker.update([face(a)], true, false, 0)
+    for (let frame = 1; frame < DETECT_EVERY_FRAMES; frame++) tracker.update([face(a)], false, false, frame * 40)
+    expect(tracker.detectionDue()).toBe(true)
+    expect(tracker.canFollow(640, 480)).toBe(true)
+    tracker.detectionStarted()
+    expect(tracker.detectionDue()).toBe(false)
+    // A merged detection's faces take its box and score; the frame is not a detection frame.
+    const detected = { ...face(a), score: 0.5, box: { ...box, x: box.x - 10, width: box.width + 20 } }
+    tracker.update([detected], [true], false, 500)
+    const followed = tracker.follow([landmarks], [a])
+    expect(followed?.[0]?.score).toBe(0.5)
+    expect(followed?.[0]?.box.width).toBeCloseTo(box.width + 20)
+    for (let frame = 0; frame < DETECT_EVERY_FRAMES - 1; frame++) tracker.update([face(a)], [false], false, 540 + frame * 40)
+    expect(tracker.detectionDue()).toBe(true)
+    // Another frame size forgets every track.
+    expect(tracker.canFollow(320, 240)).toBe(false)
   })
 })

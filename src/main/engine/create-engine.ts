@@ -23,6 +23,7 @@ export function createEngine(options: EngineOptions = {}): FaceEngine {
   return startEngineWorker(resolve(options.workerPath ?? defaults.workerPath), {
     modelsDir: resolve(options.modelsDir ?? defaults.modelsDir),
     wasmDir: options.wasmDir ?? defaults.wasmDir,
-    backend: options.backend ?? 'auto'
+    backend: options.backend ?? 'auto',
+    liveHelper: options.liveHelper ?? true
   })
 }

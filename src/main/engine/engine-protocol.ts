@@ -15,6 +15,8 @@ export interface WorkerConfig {
   /** Absolute folder of the tfjs-backend-wasm `.wasm` files. */
   wasmDir: string
   backend: BackendChoice
+  /** Whether tracked live streams may use a helper thread (live-helper.ts); default true. */
+  liveHelper?: boolean
 }
 
 /** A request from the client; `id` is unique per client and echoed in the reply. */

@@ -166,6 +166,12 @@ export interface EngineOptions {
   /** The built worker script, `out/main/engine-worker.js`. */
   workerPath?: string
   backend?: BackendChoice
+  /**
+   * Whether tracked kiosk streams may hand their periodic detection and most descriptors to a
+   * second thread on another core (live-helper.ts; default true). Off, the engine thread does
+   * all of it, and every descriptor comes with the frame it was asked for.
+   */
+  liveHelper?: boolean
 }
 
 /** Name of the recognition model, as reported by 1:1 verification. */

@@ -5,7 +5,6 @@
  * at a time in arrival order, so TensorFlow.js never runs two inferences at once and replies
  * are never interleaved. Protocol: engine-protocol.ts.
  */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parentPort, workerData } from 'node:worker_threads'
@@ -14,15 +13,17 @@ import type { EngineStatus } from '../../shared/models'
 import type { WorkerConfig, WorkerError, WorkerMessage, WorkerReplyValue, WorkerRequest } from './engine-protocol'
 import { transferableBuffer } from './engine-protocol'
 import type { EngineAnalysis, EngineDetection } from './engine-types'
-import { loadFaceApi, type FaceApi, type LoadedFaceApi } from './face-api-loader'
+import { loadFaceApi, type LoadedFaceApi } from './face-api-loader'
 import { useFusedTinyDetector } from './fused-tiny-detector'
 import { prepareImage } from './image-input'
-import { ANALYSIS_MODELS, readModelFiles, REQUIRED_MODELS, verifyModelFiles, type ModelName } from './model-files'
+import { ANALYSIS_MODELS, REQUIRED_MODELS, verifyModelFiles } from './model-files'
 import { runAnalysis } from './run-analysis'
-import { loadMobileFaceNet, MOBILEFACENET_FILE, type MobileFaceNet } from './mobilefacenet'
+import type { MobileFaceNet } from './mobilefacenet'
 import { addAttackScores, createPadRunner, type PadRunner } from './pad/pad-runner'
 import { runDetection } from './run-detection'
-import { createFaceTracker, type FaceTracker } from './face-tracker'
+import { startLiveHelper, type LiveHelper } from './live-helper'
+import { createLiveStream, type LiveStream } from './live-stream'
+import { loadDescriber, loadNets } from './load-nets'
 import { runLiveFrame } from './run-live-frame'
 import type { TfNamespace } from './tflite/tflite-runner'
 
@@ -41,19 +42,6 @@ function setStatus(change: Partial<EngineStatus>): void {
   post({ type: 'status', status })
 }
 
-/** The face-api net each model file loads into. */
-function netFor(faceapi: FaceApi, name: ModelName): Pick<FaceApi['nets']['tinyFaceDetector'], 'loadFromWeightMap'> {
-  const nets = {
-    tiny_face_detector_model: faceapi.nets.tinyFaceDetector,
-    ssd_mobilenetv1_model: faceapi.nets.ssdMobilenetv1,
-    face_landmark_68_model: faceapi.nets.faceLandmark68Net,
-    face_recognition_model: faceapi.nets.faceRecognitionNet,
-    age_gender_model: faceapi.nets.ageGenderNet,
-    face_expression_model: faceapi.nets.faceExpressionNet
-  } as const
-  return nets[name]
-}
-
 /** face-api and the descriptor network, as loaded in this thread. */
 interface LoadedModels extends LoadedFaceApi {
   describer: MobileFaceNet
@@ -65,14 +53,12 @@ async function load(): Promise<LoadedModels> {
   const api = await loadFaceApi({ backend: config.backend, wasmDir: config.wasmDir })
   setStatus({ backend: api.backend })
   const loaded: string[] = []
-  for (const name of REQUIRED_MODELS) {
-    const files = readModelFiles(config.modelsDir, name)
-    netFor(api.faceapi, name).loadFromWeightMap(api.tf.io.decodeWeights(files.weights, files.specs))
+  loadNets(api, config.modelsDir, REQUIRED_MODELS, (name) => {
     loaded.push(name)
     setStatus({ progress: loaded.length / (REQUIRED_MODELS.length + 1), models: [...loaded] })
-  }
+  })
   useFusedTinyDetector(api) // same detections, fewer passes over the activations (fused-tiny-detector.ts)
-  const describer = loadMobileFaceNet(api.tf as unknown as TfNamespace, new Uint8Array(readFileSync(join(config.modelsDir, MOBILEFACENET_FILE))))
+  const describer = loadDescriber(api, config.modelsDir)
   loaded.push('mobilefacenet')
   setStatus({ state: 'ready', progress: 1, models: [...loaded] })
   return { ...api, describer }
@@ -96,10 +82,7 @@ function loadAnalysisModels(api: LoadedFaceApi): Promise<void> {
   analysisLoad ??= (async () => {
     try {
       verifyModelFiles(config.modelsDir, ANALYSIS_MODELS)
-      for (const name of ANALYSIS_MODELS) {
-        const files = readModelFiles(config.modelsDir, name)
-        netFor(api.faceapi, name).loadFromWeightMap(api.tf.io.decodeWeights(files.weights, files.specs))
-      }
+      loadNets(api, config.modelsDir, ANALYSIS_MODELS)
     } catch (error) {
       analysisLoad = undefined
       throw new ClockfaceError('engine-unavailable', `the face analysis models could not be loaded: ${error instanceof Error ? error.message : String(error)}`)
@@ -112,7 +95,7 @@ function loadAnalysisModels(api: LoadedFaceApi): Promise<void> {
 async function serve(api: LoadedModels, request: WorkerRequest): Promise<WorkerReplyValue[keyof WorkerReplyValue]> {
   if (request.type === 'memory') {
     const { numTensors, numBytes } = api.tf.memory()
-    return { numTensors, numBytes }
+    return { numTensors: numTensors + (liveHelper?.numTensors() ?? 0), numBytes }
   }
   const started = performance.now()
   if (request.type === 'analyse') {
@@ -123,21 +106,39 @@ async function serve(api: LoadedModels, request: WorkerRequest): Promise<WorkerR
     return analysis
   }
   const image = await prepareImage(request.image)
-  const faces = request.options.track && request.options.detector === 'tiny-face-detector' ? await runLiveFrame(api, api.describer, image, request.options, trackerOf(request.options.track.stream, request.options.track.restart === true)) : await runDetection(api, api.describer, image, request.options)
+  const track = request.options.detector === 'tiny-face-detector' ? request.options.track : undefined
+  const faces = track ? await runLiveFrame(api, api.describer, image, request.options, streamOf(track.stream, track.restart === true), helper()) : await runDetection(api, api.describer, image, request.options)
   if (request.options.presentationAttack?.length) await addAttackScores(padRunner(api), image.pixels, image.scale, faces, request.options.presentationAttack)
   const detection: EngineDetection = { width: image.width, height: image.height, faces, elapsedMs: performance.now() - started }
   return detection
 }
 
-/** Face tracks per live stream (kiosk), kept between its frames; ids carry this thread's start time so a restarted engine never reuses one. */
-const trackers = new Map<string, FaceTracker>()
+/** Tracked live streams (kiosks), kept between their frames; track ids carry this thread's start time so a restarted engine never reuses one. */
+const streams = new Map<string, LiveStream>()
 const trackPrefix = Date.now().toString(36)
-let trackersMade = 0
-const trackerOf = (stream: string, restart: boolean): FaceTracker => {
-  let tracker = restart ? undefined : trackers.get(stream)
-  // A counter, not the map's size, so a restarted stream never reuses an earlier tracker's ids.
-  if (!tracker) trackers.set(stream, (tracker = createFaceTracker(`${trackPrefix}-${++trackersMade}`)))
-  return tracker
+let streamsMade = 0
+const streamOf = (name: string, restart: boolean): LiveStream => {
+  const previous = streams.get(name)
+  let stream = restart ? undefined : previous
+  if (!stream) {
+    if (previous) previous.open = false // its helper results still on the way are dropped
+    // A counter, not the map's size, so a restarted stream never reuses an earlier stream's ids.
+    streams.set(name, (stream = createLiveStream(`${trackPrefix}-${++streamsMade}`)))
+  }
+  return stream
+}
+
+/**
+ * The live helper thread (live-helper.ts), started with the first tracked frame, so an engine
+ * serving only photos never loads a second copy of the models. Off with WorkerConfig.liveHelper
+ * false; a helper that fails leaves this thread doing its work (the reason is logged once).
+ */
+let liveHelper: LiveHelper | null | undefined
+const helper = (): LiveHelper | null => {
+  if (liveHelper === undefined) {
+    liveHelper = config.liveHelper === false ? null : startLiveHelper(join(__dirname, 'live-helper-worker.js'), { modelsDir: config.modelsDir, wasmDir: config.wasmDir, backend: config.backend }, (message) => console.warn(`clockface engine: live helper unavailable, working alone: ${message}`))
+  }
+  return liveHelper
 }
 
 /** The presentation-attack runner, made on the first detect call that asks for attack scores. */

@@ -9,6 +9,7 @@
  * few percent of its width per frame there, and about 20 % when someone walks past.
  */
 import type { Box, Point } from '../../shared/models'
+import { boxFrame, placeBox, type BoxFrame } from './box-frame'
 import { appearanceSimilarity, APPEARANCE_MIN_SIMILARITY } from './face-appearance'
 import { landmarkSquare, type Square } from './landmark-square'
 import { pointsBox } from './points-box'
@@ -57,14 +58,14 @@ export interface TrackDecision {
   trackId: string
   /** Whether to compute this face's descriptor in this frame. */
   describe: boolean
-}
-
-/** Where a detector's box sat around its face's landmarks: offsets of each side as fractions of the landmarks' bounding box. */
-interface BoxFrame {
-  left: number
-  top: number
-  right: number
-  bottom: number
+  /**
+   * The face in the track's place no longer looks like the track's last one: whoever stands
+   * there now must be described in this very frame, and descriptors still being computed for
+   * the track's earlier frames must be dropped (they may show the person before).
+   */
+  changed: boolean
+  /** Descriptors asked for this track so far, this one included (1 on the first). */
+  described: number
 }
 
 interface Track {
@@ -88,6 +89,12 @@ interface Track {
 export interface FaceTracker {
   /** Whether this frame needs the full-frame detector (no tracks, periodic look for new faces, or another frame size). */
   needsDetection(width: number, height: number): boolean
+  /** Whether there are tracks to follow in a frame of this size (a new size forgets every track). */
+  canFollow(width: number, height: number): boolean
+  /** Whether the periodic full-frame detection is due ({@link DETECT_EVERY_FRAMES} frames since the last one). */
+  detectionDue(): boolean
+  /** Records that a full-frame detection was started elsewhere (its faces arrive in a later frame), so the next is due {@link DETECT_EVERY_FRAMES} frames from now. */
+  detectionStarted(): void
   /** The square to find each tracked face's landmarks in (landmark-square.ts), one per track in track order. */
   squares(): Square[]
   /**
@@ -107,12 +114,16 @@ export interface FaceTracker {
    * like the track's last one (< APPEARANCE_MIN_SIMILARITY), it is described in this very frame,
    * so whoever now stands there is identified afresh instead of inheriting the track's name.
    * `describeAll` describes every face (e.g. a 1:1 check against a typed code); `nowMs` is
-   * the engine thread's clock (default `performance.now()`).
+   * the engine thread's clock (default `performance.now()`). `fromDetector` may also be given
+   * per face, for faces of a detection made a few frames earlier and merged into followed
+   * ones (merge-detection.ts): those take the detection's box and score, and the frame does
+   * not count as a detection frame (see {@link detectionStarted}).
    */
-  update(faces: readonly TrackedFace[], fromDetector: boolean, describeAll?: boolean, nowMs?: number): TrackDecision[]
+  update(faces: readonly TrackedFace[], fromDetector: boolean | readonly boolean[], describeAll?: boolean, nowMs?: number): TrackDecision[]
 }
 
-function iou(a: Box, b: Box): number {
+/** Intersection over union of two boxes, 0..1. */
+export function iou(a: Box, b: Box): number {
   const x0 = Math.max(a.x, b.x)
   const y0 = Math.max(a.y, b.y)
   const x1 = Math.min(a.x + a.width, b.x + b.width)
@@ -123,20 +134,6 @@ function iou(a: Box, b: Box): number {
 }
 
 const sideOf = (b: Box): number => Math.max(b.width, b.height)
-
-/** Where `box` sits around the landmarks' bounding box `around`. */
-function boxFrame(box: Box, around: Box): BoxFrame {
-  const w = Math.max(1, around.width)
-  const h = Math.max(1, around.height)
-  return { left: (around.x - box.x) / w, top: (around.y - box.y) / h, right: (box.x + box.width - around.x - around.width) / w, bottom: (box.y + box.height - around.y - around.height) / h }
-}
-
-/** The box that sits around the landmarks' bounding box `around` as `frame` says. */
-function placeBox(frame: BoxFrame, around: Box): Box {
-  const x = around.x - frame.left * around.width
-  const y = around.y - frame.top * around.height
-  return { x, y, width: around.width * (1 + frame.left + frame.right), height: around.height * (1 + frame.top + frame.bottom) }
-}
 
 /** Creates the tracker of one stream; `prefix` makes track ids unique across engine threads. */
 export function createFaceTracker(prefix: string): FaceTracker {
@@ -153,11 +150,20 @@ export function createFaceTracker(prefix: string): FaceTracker {
 
   return {
     needsDetection(width, height) {
+      return !this.canFollow(width, height) || sinceDetection >= DETECT_EVERY_FRAMES
+    },
+    canFollow(width, height) {
       if (width !== size.width || height !== size.height) {
         size = { width, height }
         tracks = []
       }
-      return tracks.length === 0 || sinceDetection >= DETECT_EVERY_FRAMES
+      return tracks.length > 0
+    },
+    detectionDue() {
+      return sinceDetection >= DETECT_EVERY_FRAMES
+    },
+    detectionStarted() {
+      sinceDetection = 0
     },
     squares() {
       return tracks.map((track) => landmarkSquare(track.landmarks))
@@ -178,7 +184,8 @@ export function createFaceTracker(prefix: string): FaceTracker {
       return faces
     },
     update(faces, fromDetector, describeAll = false, nowMs = performance.now()) {
-      sinceDetection = fromDetector ? 1 : sinceDetection + 1
+      sinceDetection = fromDetector === true ? 1 : sinceDetection + 1
+      const detected = (f: number): boolean => (typeof fromDetector === 'boolean' ? fromDetector : fromDetector[f] === true)
       const pairs: { face: number; track: number; overlap: number }[] = []
       faces.forEach((face, f) => tracks.forEach((track, t) => pairs.push({ face: f, track: t, overlap: iou(face.box, track.box) })))
       pairs.sort((a, b) => b.overlap - a.overlap)
@@ -194,7 +201,7 @@ export function createFaceTracker(prefix: string): FaceTracker {
       const decisions = faces.map((face, f) => {
         const track = trackOf.get(f) ?? { id: `${prefix}-${nextId++}`, box: face.box, score: face.score, frame: boxFrame(face.box, pointsBox(face.landmarks)), landmarks: face.landmarks, appearance: undefined, frames: 0, described: 0, describedWidth: 0, framesSinceDescribed: 0, describedAt: nowMs }
         const changed = face.appearance !== undefined && track.appearance !== undefined && appearanceSimilarity(face.appearance, track.appearance) < APPEARANCE_MIN_SIMILARITY
-        if (fromDetector) {
+        if (detected(f)) {
           track.score = face.score
           track.frame = boxFrame(face.box, pointsBox(face.landmarks))
         }
@@ -210,7 +217,7 @@ export function createFaceTracker(prefix: string): FaceTracker {
           track.describedAt = nowMs
         } else track.framesSinceDescribed++
         next.push(track)
-        return { trackId: track.id, describe }
+        return { trackId: track.id, describe, changed, described: track.described }
       })
       tracks = next
       return decisions
