@@ -30,7 +30,7 @@ import { measureSearch } from './gallery-search'
 import { startKioskPipeline } from './kiosk-pipeline'
 import { landmarkError, sameFace } from './landmark-error'
 import { warmUp, type LiveFace, type LivePipeline } from './live-pipeline'
-import { liveReport, type PipelineFigures } from './live-report'
+import { liveReport, TRACKED_FROM_MS, type PipelineFigures } from './live-report'
 import { pacedReplay, type Delivery } from './paced-replay'
 import { percentile } from './stats'
 
@@ -76,6 +76,8 @@ async function replayClip(pipeline: LivePipeline, clip: Clip, reference: Point[]
   base.ms += clip.frames.length * clip.frameMs + 60_000
   into.delivered += deliveries.length
   into.videoMs += clip.frames.length * clip.frameMs
+  into.trackedDelivered += deliveries.filter((d) => d.arrivedMs >= TRACKED_FROM_MS).length
+  into.trackedVideoMs += clip.frames.length * clip.frameMs - TRACKED_FROM_MS
   for (const d of deliveries) {
     into.latencies.push(d.latencyMs)
     for (const ref of reference[d.frame] ?? []) {
@@ -118,7 +120,7 @@ async function identifyRuns(pipeline: LivePipeline, clip: Clip, code: string, ba
 }
 
 async function measurePipeline(pipeline: LivePipeline, clips: Clip[], reference: Point[][][][]): Promise<ReplayFigures> {
-  const figures: ReplayFigures = { latencies: [], delivered: 0, videoMs: 0, sameFrameErrors: [], onScreenErrors: [], identifyMs: [], missed: 0, wrongPerson: 0 }
+  const figures: ReplayFigures = { latencies: [], delivered: 0, videoMs: 0, trackedDelivered: 0, trackedVideoMs: 0, sameFrameErrors: [], onScreenErrors: [], identifyMs: [], missed: 0, wrongPerson: 0 }
   const base = { ms: 0 }
   for (const [i, clip] of clips.entries()) await replayClip(pipeline, clip, reference[i] ?? [], base, figures)
   for (const [i, clip] of clips.entries()) await identifyRuns(pipeline, clip, PEOPLE[i]?.code ?? '?', base, figures)

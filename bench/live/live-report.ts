@@ -19,6 +19,9 @@ export interface PipelineFigures {
   latencies: number[]
   delivered: number
   videoMs: number
+  /** Results delivered for frames from {@link TRACKED_FROM_MS} into each clip on (the face found and tracked), and the video time they cover. */
+  trackedDelivered: number
+  trackedVideoMs: number
   sameFrameErrors: number[]
   onScreenErrors: number[]
   identifyMs: number[]
@@ -37,7 +40,15 @@ export interface LiveReportInput {
   load: string
 }
 
+/**
+ * From this far into a clip, ms, the overlay rate is also reported on its own: a face's first
+ * frames cost the full-frame detection and its first descriptors, so frames are dropped then
+ * whatever the steady rate.
+ */
+export const TRACKED_FROM_MS = 1000
+
 const rate = (f: PipelineFigures): number => f.delivered / (f.videoMs / 1000)
+const trackedRate = (f: PipelineFigures): number => f.trackedDelivered / (f.trackedVideoMs / 1000)
 const pct = (values: number[]): string => p50p95(values.map((v) => v * 100), 1)
 const missedShare = (values: number[]): string => {
   const missed = values.filter((v) => !Number.isFinite(v)).length
@@ -63,6 +74,7 @@ export function liveReport({ ours, baseline, search, clips, load }: LiveReportIn
   const search100k = search.find((s) => s.templates === 100_000)
   const rows: string[][] = [
     ['overlay rate (frames/s with landmarks, clip at its own rate)', fmt(oursRate), fmt(baseRate), `${fmt(oursRate / baseRate)}×`, '≥ 25, ≥ 8× baseline', yes(oursRate >= 25 && oursRate / baseRate >= 8)],
+    [`overlay rate from ${TRACKED_FROM_MS / 1000} s into each clip (the face tracked), frames/s`, fmt(trackedRate(ours)), fmt(trackedRate(baseline)), `${fmt(trackedRate(ours) / trackedRate(baseline))}×`, '', ''],
     ['per-frame latency p50 / p95 (ms)', p50p95(ours.latencies), p50p95(baseline.latencies), `${fmt(percentile(baseline.latencies, 50) / lat50)}× (p50)`, 'p50 ≤ 40', yes(lat50 <= 40)],
     [
       'landmark error vs full quality, same frame, p50 / p95 (% face width)',

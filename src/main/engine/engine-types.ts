@@ -40,7 +40,10 @@ export interface DetectOptions {
    * Live camera frames of one stream (a kiosk): track faces between frames instead of
    * detecting and describing each frame from scratch (run-live-frame.ts). Faces then carry a
    * `trackId`, and a `descriptor` only on the frames the tracker picks (a new face's first
-   * frames, a face grown larger, a periodic refresh) unless `describeEveryFrame`.
+   * frames, a face grown larger, a periodic refresh) unless `describeEveryFrame`. With the
+   * engine's live helper thread (EngineOptions.liveHelper) most descriptors are computed
+   * there and come with a later frame of the same track (one per face per frame), never with
+   * a track whose face changed in between.
    * Only with the tiny detector; thumbnails are not made. `restart` drops the stream's tracks
    * first (the caller saw a pause in the stream, so no face on this frame continues a track).
    */
