@@ -3,13 +3,13 @@
  * merge of a detection made a few frames earlier into followed faces (merge-detection.ts),
  * on synthetic faces: descriptors reach their track one per frame and never a track whose face
  * changed since they were asked for; a detection re-anchors the faces it saw and ends the ones
- * it did not.
+ * it missed twice in a row.
  */
 import { describe, expect, it } from 'vitest'
 import type { LoadedFaceApi } from '../../src/main/engine/face-api-loader'
 import type { TrackedFace } from '../../src/main/engine/face-tracker'
 import { createLiveStream, faceChanged, forgetEndedTracks, keepDescriptor, takeDescriptor } from '../../src/main/engine/live-stream'
-import { mergeDetection } from '../../src/main/engine/merge-detection'
+import { MAX_MISSED_DETECTIONS, mergeDetection } from '../../src/main/engine/merge-detection'
 
 const pixels = { width: 640, height: 480, channels: 4 as const, data: new Uint8Array(640 * 480 * 4) }
 /** 68 points on a grid inside (x, y)–(x + 110, y + 125). */
@@ -54,16 +54,17 @@ describe('live stream', () => {
 })
 
 describe('merging an earlier detection', () => {
-  it('re-anchors the followed faces it saw, also one that moved past overlapping, and ends the one it did not see', async () => {
+  it('re-anchors the followed faces it saw, also one that moved past overlapping, and keeps one it missed for the first time', async () => {
     const still = faceAt(100, 100)
     const moved = faceAt(400, 100)
-    const gone = faceAt(250, 300)
+    const missed = faceAt(250, 300)
     // The detection saw `still` in place (its box wider), and `moved` 60 px to the left of where it is now.
     const detected = [{ ...faceAt(100, 100, 0.6), box: { x: 80, y: 80, width: 160, height: 170 } }, { ...faceAt(340, 100, 0.7), box: { x: 300, y: 80, width: 100, height: 160 } }]
-    const merged = await mergeDetection(noApi, pixels, [still, moved, gone], detected)
-    expect(merged.faces).toHaveLength(2)
-    expect(merged.fromDetector).toEqual([true, true])
-    const [a, b] = merged.faces
+    const merged = await mergeDetection(noApi, pixels, [still, moved, missed], detected)
+    expect(merged.faces).toHaveLength(3)
+    expect(merged.fromDetector).toEqual([true, true, false])
+    const [a, b, c] = merged.faces
+    expect(c).toEqual({ ...missed, misses: 1 })
     expect(a?.score).toBe(0.6)
     for (const [key, value] of Object.entries({ x: 80, y: 80, width: 160, height: 170 })) expect(a?.box[key as 'x']).toBeCloseTo(value)
     expect(a?.landmarks).toBe(still.landmarks)
@@ -75,7 +76,13 @@ describe('merging an earlier detection', () => {
     expect(b?.box.width).toBeCloseTo(100)
   })
 
-  it('ends every followed face when the detection found none', async () => {
-    expect((await mergeDetection(noApi, pixels, [faceAt(100, 100)], [])).faces).toEqual([])
+  it(`ends a followed face that ${MAX_MISSED_DETECTIONS} detections in a row did not see`, async () => {
+    let faces = [faceAt(100, 100)]
+    for (let i = 1; i < MAX_MISSED_DETECTIONS; i++) faces = (await mergeDetection(noApi, pixels, faces, [])).faces
+    expect(faces).toHaveLength(1)
+    expect((await mergeDetection(noApi, pixels, faces, [])).faces).toEqual([])
+    // A detection that sees it again resets the count.
+    const seen = (await mergeDetection(noApi, pixels, [{ ...faceAt(100, 100), misses: 1 }], [faceAt(100, 100)])).faces
+    expect(seen[0]?.misses).toBe(0)
   })
 })

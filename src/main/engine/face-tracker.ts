@@ -51,6 +51,8 @@ export interface TrackedFace {
   landmarks: Point[]
   /** Its appearance signature (face-appearance.ts); without one, position alone continues a track. */
   appearance?: Float32Array
+  /** Full-frame detections in a row that did not see this followed face (merge-detection.ts); 0 or absent when the last one did. */
+  misses?: number
 }
 
 /** What the tracker decided for a face of the current frame. */
@@ -76,6 +78,8 @@ interface Track {
   frame: BoxFrame
   landmarks: Point[]
   appearance: Float32Array | undefined
+  /** See {@link TrackedFace.misses}. */
+  misses: number
   /** Frames this track has been seen in. */
   frames: number
   described: number
@@ -179,7 +183,7 @@ export function createFaceTracker(prefix: string): FaceTracker {
         const ratio = side / Math.max(1, sideOf(pointsBox(track.landmarks)))
         if (side < FOLLOW_MIN_SIDE || ratio > FOLLOW_MAX_SCALE_CHANGE || ratio < 1 / FOLLOW_MAX_SCALE_CHANGE) return null
         if (appearance && track.appearance && appearanceSimilarity(appearance, track.appearance) < APPEARANCE_MIN_SIMILARITY) return null
-        faces.push({ box: placeBox(track.frame, around), score: track.score, landmarks: points, ...(appearance ? { appearance } : {}) })
+        faces.push({ box: placeBox(track.frame, around), score: track.score, landmarks: points, misses: track.misses, ...(appearance ? { appearance } : {}) })
       }
       return faces
     },
@@ -199,7 +203,7 @@ export function createFaceTracker(prefix: string): FaceTracker {
       }
       const next: Track[] = []
       const decisions = faces.map((face, f) => {
-        const track = trackOf.get(f) ?? { id: `${prefix}-${nextId++}`, box: face.box, score: face.score, frame: boxFrame(face.box, pointsBox(face.landmarks)), landmarks: face.landmarks, appearance: undefined, frames: 0, described: 0, describedWidth: 0, framesSinceDescribed: 0, describedAt: nowMs }
+        const track = trackOf.get(f) ?? { id: `${prefix}-${nextId++}`, box: face.box, score: face.score, frame: boxFrame(face.box, pointsBox(face.landmarks)), landmarks: face.landmarks, appearance: undefined, misses: 0, frames: 0, described: 0, describedWidth: 0, framesSinceDescribed: 0, describedAt: nowMs }
         const changed = face.appearance !== undefined && track.appearance !== undefined && appearanceSimilarity(face.appearance, track.appearance) < APPEARANCE_MIN_SIMILARITY
         if (detected(f)) {
           track.score = face.score
@@ -208,6 +212,7 @@ export function createFaceTracker(prefix: string): FaceTracker {
         track.box = face.box
         track.landmarks = face.landmarks
         track.appearance = face.appearance
+        track.misses = face.misses ?? 0
         track.frames++
         const describe = changed || shouldDescribe(track, describeAll, nowMs)
         if (describe) {

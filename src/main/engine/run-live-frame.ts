@@ -15,8 +15,8 @@
  * overlay is not held up by them: the detection is merged into a later frame
  * (merge-detection.ts), and descriptors are delivered with a later frame of their track, one
  * per face per frame, so each still counts as one frame's identification. Urgent descriptors
- * stay here: a changed face's, every face's in a 1:1 check, and a new track's second, which
- * thereby runs while the helper computes its first. Photos never come here (run-detection.ts).
+ * stay here: a new track's first two, a changed face's, and every face's in a 1:1 check.
+ * Photos never come here (run-detection.ts).
  * Every tensor made here is disposed before returning, also on failure.
  */
 import type { DetectOptions, EngineFace } from './engine-types'
@@ -37,9 +37,14 @@ function arcFaceChip(pixels: Pixels, landmarks: TrackedFace['landmarks']) {
   return warpToTemplate(pixels, fivePoints(landmarks), ARCFACE_TEMPLATE_112, MOBILEFACENET_INPUT, pixels.channels)
 }
 
-/** Whether a descriptor the tracker asked for may be computed by the helper and delivered with a later frame. */
+/**
+ * Whether a descriptor the tracker asked for may be computed by the helper and delivered with a
+ * later frame: not a new face's first two (a caller sending single frames, or a face seen in
+ * one frame only, gets its identification with the frame, and two agreeing frames can confirm
+ * at once), not a changed face's, not in a 1:1 check.
+ */
 function canWait(decision: TrackDecision, describeAll: boolean): boolean {
-  return !describeAll && !decision.changed && decision.described !== 2
+  return !describeAll && !decision.changed && decision.described > 2
 }
 
 /** Starts a full-frame detection of a copy of `pixels` in the helper; its faces wait in the stream for a later frame. */
