@@ -661,9 +661,11 @@ export const contract = {
     access: 'kiosk',
     // Strict: a kiosk id in the request is refused, never silently taken; the punch's kiosk is the caller's session.
     // `code`: verify mode, the employee code the person typed; the face is checked 1:1 against that employee only.
-    input: z.strictObject({ frame: pixelImageSchema, code: employeeCodeSchema.optional() }),
+    // `frame`: raw pixels (the desktop app, over IPC) or an encoded JPEG/PNG/WebP (browser mode: a
+    // 640×480 JPEG is ≈ 50 KB where raw RGBA is 1.2 MB), decoded in main (services/decode-frame.ts).
+    input: z.strictObject({ frame: imageSchema, code: employeeCodeSchema.optional() }),
     output: frameResultSchema,
-    errors: []
+    errors: ['unreadable-image', 'unsupported-image', 'too-large']
   }),
   listRecentPunches: operation({
     summary: "Kiosk: today's latest punches at this kiosk (name, check-in or check-out, time).",

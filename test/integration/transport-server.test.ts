@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { decode, encode } from '@msgpack/msgpack'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONSENT_TEXT_VERSION } from '../../src/shared/consent-text'
 import type { Result } from '../../src/shared/errors'
@@ -106,6 +107,26 @@ describe.skipIf(!hasDeepfaceUnit)('npm run serve (out/main/server.js)', () => {
     expect(face?.match?.code).toBe('A1')
     expect(face?.confirmed).toBe(true)
     expect(face?.punch).toMatchObject({ type: 'check-in', kioskId: 'front-door', repeated: false })
+
+    // Browser mode sends its frames as JPEG: the same face, recognised alike.
+    const post = async (frameInput: unknown): Promise<Result<FrameResult>> => {
+      const res = await fetch(`${url}api/recogniseFrame`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/msgpack', cookie: [...kiosk.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+        body: encode({ frame: frameInput })
+      })
+      return decode(new Uint8Array(await res.arrayBuffer())) as Result<FrameResult>
+    }
+    const jpeg = await sharp(Buffer.from(frame.data), { raw: { width: frame.width, height: frame.height, channels: 4 } })
+      .jpeg({ quality: 92 })
+      .toBuffer()
+    expect(jpeg.byteLength).toBeLessThan(frame.data.byteLength / 10)
+    const fromJpeg = await post({ kind: 'encoded', data: new Uint8Array(jpeg) })
+    expect(fromJpeg.ok && fromJpeg.value).toMatchObject({ width: 640, height: 480 })
+    expect(fromJpeg.ok && fromJpeg.value.faces[0]?.match?.code).toBe('A1')
+    // A frame that is not an image is refused with a reason, and nothing is punched.
+    const broken = await post({ kind: 'encoded', data: new Uint8Array(jpeg.subarray(0, 200)) })
+    expect(broken.ok ? null : broken.error.code).toBe('unreadable-image')
   })
 
   it('serves the audit log: who set up, enrolled and registered the kiosk, over the browser, and no punch', async () => {

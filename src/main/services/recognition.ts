@@ -9,6 +9,7 @@ import type { KioskSettings } from './attendance/kiosk-settings'
 import type { PunchOffers } from './attendance/punch-offers'
 import type { LivenessGate } from './liveness/liveness-gate'
 import type { MatchConfirmation } from './match-confirmation'
+import { framePixels } from './decode-frame'
 import { PHOTO_DETECTOR } from './describe-face'
 import { toDetectedFace } from './detected-face'
 import { toIdentifiedFace, type Identifier } from './identification'
@@ -95,8 +96,9 @@ export function forCaller<F extends IdentifiedFace>(faces: F[], ctx: CallContext
  * faces count towards confirmation and punch.
  * Raises `engine-unavailable`, `store-error`, `read-only`.
  */
-export async function recogniseFrame(deps: RecognitionDeps, { frame, code }: ValidatedRequest<'recogniseFrame'>, ctx: CallContext): Promise<FrameResult> {
+export async function recogniseFrame(deps: RecognitionDeps, { frame: sent, code }: ValidatedRequest<'recogniseFrame'>, ctx: CallContext): Promise<FrameResult> {
   const station = await deps.kiosks.station(ctx)
+  const frame = await framePixels(sent)
   // The engine takes over the frame's buffer, so a snapshot needs its own copy, made first.
   const policy = station.liveness ?? DEFAULT_LIVENESS_POLICY
   const kept: PixelImage | null = deps.photos.enabled() || deps.liveness.wantsFrame(policy) ? { ...frame, data: frame.data.slice() } : null

@@ -1,12 +1,12 @@
 /**
- * The kiosk's recognition loop: grab a frame from the `<video>` (raw RGBA, at most 640 px
- * wide), send it to `recogniseFrame` (with the employee code typed, in verify mode), hand the
+ * The kiosk's recognition loop: grab a frame from the `<video>` (at most 640 px wide; raw
+ * RGBA over the desktop app's IPC, JPEG in browser mode), send it to `recogniseFrame` (with the employee code typed, in verify mode), hand the
  * result on, repeat. Inferences never overlap:
  * the next frame is grabbed only after the previous result came back. The overlay draws at
  * display rate on its own (see use-overlay-animation.ts), easing between these results.
  */
 import { onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue'
-import { useApi } from '../api/use-api'
+import { isDesktopApp, useApi } from '../api/use-api'
 import { FrameGrabber } from '../media/grab-frame'
 import { toFailure, type OperationError, type Result } from '../../../shared/errors'
 import type { FrameResult } from '../../../shared/models'
@@ -53,6 +53,7 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function useDetectionLoop(options: DetectionLoopOptions) {
   const api = useApi()
   const grabber = new FrameGrabber()
+  const desktop = isDesktopApp()
   const running = ref(false)
   /** Engine time of the last frame, in ms. */
   const inferenceMs = ref<number | null>(null)
@@ -75,7 +76,8 @@ export function useDetectionLoop(options: DetectionLoopOptions) {
     while (run === generation) {
       const started = performance.now()
       const video = options.video.value
-      const frame = video && !document.hidden ? grabber.grab(video) : null
+      // Browser mode sends JPEG: uploading raw RGBA costs the browser more than encoding it.
+      const frame = video && !document.hidden ? (desktop ? grabber.grab(video) : await grabber.grabJpeg(video)) : null
       if (!frame) {
         await delay(IDLE_WAIT_MS)
         continue

@@ -1,6 +1,7 @@
 /**
  * Copies the current picture of a `<video>` into raw RGBA pixels, the `pixels` image input of
- * the contract (no JPEG round trip: the engine takes the bytes as they are).
+ * the contract (no JPEG round trip: the engine takes the bytes as they are), or into a JPEG for
+ * browser mode, where uploading 1.2 MB of RGBA per frame costs a browser more than encoding it.
  */
 
 /**
@@ -20,6 +21,19 @@ export interface RgbaImage {
   /** width × height × 4 bytes, row-major. */
   data: Uint8Array<ArrayBuffer>
 }
+
+/** An encoded image (here a JPEG) as `recogniseFrame` accepts it. */
+export interface EncodedImage {
+  kind: 'encoded'
+  data: Uint8Array<ArrayBuffer>
+}
+
+/**
+ * JPEG quality of encoded frames (0–1). High enough that the landmarks and the descriptor see
+ * the same face as in the raw frame (the kiosk e2e test recognises and punches through it);
+ * a 640×480 frame is then about 50 KB.
+ */
+export const FRAME_JPEG_QUALITY = 0.92
 
 type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D
 
@@ -49,6 +63,29 @@ export class FrameGrabber {
    * unmirrored; null while the video has no picture yet.
    */
   grab(video: HTMLVideoElement): RgbaImage | null {
+    const drawn = this.draw(video)
+    if (!drawn) return null
+    const { context, width, height } = drawn
+    const imageData = context.getImageData(0, 0, width, height)
+    return { kind: 'pixels', format: 'rgba', width, height, data: new Uint8Array(imageData.data.buffer) }
+  }
+
+  /**
+   * The same picture as {@link grab}, JPEG-encoded at {@link FRAME_JPEG_QUALITY}; null while the
+   * video has no picture yet or the browser cannot encode.
+   */
+  async grabJpeg(video: HTMLVideoElement): Promise<EncodedImage | null> {
+    if (!this.draw(video)) return null
+    const canvas = this.canvas
+    const blob =
+      canvas instanceof HTMLCanvasElement
+        ? await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', FRAME_JPEG_QUALITY))
+        : await canvas?.convertToBlob({ type: 'image/jpeg', quality: FRAME_JPEG_QUALITY })
+    return blob ? { kind: 'encoded', data: new Uint8Array(await blob.arrayBuffer()) } : null
+  }
+
+  /** Draws the video's current picture (scaled as {@link grab} says) into the canvas. */
+  private draw(video: HTMLVideoElement): { context: Context2D; width: number; height: number } | null {
     const vw = video.videoWidth
     const vh = video.videoHeight
     if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || vw === 0 || vh === 0) return null
@@ -58,7 +95,6 @@ export class FrameGrabber {
     const context = this.contextFor(width, height)
     if (!context) return null
     context.drawImage(video, 0, 0, width, height)
-    const imageData = context.getImageData(0, 0, width, height)
-    return { kind: 'pixels', format: 'rgba', width, height, data: new Uint8Array(imageData.data.buffer) }
+    return { context, width, height }
   }
 }
