@@ -37,8 +37,8 @@ import { RECOGNITION_MODEL_ID } from '../../src/main/services/decision/recogniti
 import { writeCalibration } from './write-calibration'
 import { formatProtocol, parseProtocol, type ProtocolEntry } from './identify-protocol'
 import { interleaveFolds, parseLfwPairs, type LfwPair } from './lfw-pairs'
-import { makeIdentifyProtocol, parseLfwNames } from './make-identify-protocol'
-import { accuracyAt, bestThreshold, fnirAtFpir, foldAccuracy, rank1Rate, rocAuc, tarAtFar, type ScoredPair, type SearchOutcome } from './metrics'
+import { makeIdentifyProtocol, mulberry32, parseLfwNames } from './make-identify-protocol'
+import { accuracyAt, bestThreshold, fnirAtFpir, fnirInterval, foldAccuracy, rank1Rate, rocAuc, tarAtFar, type ScoredPair, type SearchOutcome } from './metrics'
 import {
   displayThreshold,
   facesFound,
@@ -66,6 +66,9 @@ const FALSE_RATES = [0.01, 0.001]
 
 /** Top non-mated scores listed per pipeline in identify mode. */
 const TOP_NON_MATED = 5
+/** Bootstrap redraws behind each FNIR interval, and the seed of the first (fnirInterval in metrics.ts). */
+const BOOTSTRAP_RESAMPLES = 1000
+const BOOTSTRAP_SEED = 20261122
 
 function parseCli() {
   const { values, positionals } = parseArgs({
@@ -356,7 +359,11 @@ async function identify(cli: Cli): Promise<void> {
     rows.push([
       PIPELINE_NAMES[pipeline],
       percent(rank1Rate(searches)),
-      ...points.map((p) => `${percent(p.rate)} (${unit} ${fixed(displayThreshold(pipeline, p.threshold))}, FPIR ${percent(p.falseRate)})`),
+      ...points.map((p, i) => {
+        // A fixed seed per pipeline and point: the same records print the same interval.
+        const ci = fnirInterval(searches, FALSE_RATES[i] as number, mulberry32(BOOTSTRAP_SEED + i), BOOTSTRAP_RESAMPLES)
+        return `${percent(p.rate)} (95% CI ${percent(ci.low)}–${percent(ci.high)}; ${unit} ${fixed(displayThreshold(pipeline, p.threshold))}, FPIR ${percent(p.falseRate)})`
+      }),
       `${gallery.length - templates.length}`,
       `${noFace.noFace}${noFace.unreadable ? ` (+${noFace.unreadable} missing)` : ''}`,
       fixed(msPerFace([...gallery.map((g) => g.path), ...probePaths], all, pipeline), 0)
@@ -376,7 +383,7 @@ async function identify(cli: Cli): Promise<void> {
   console.log(topLines.join('\n'))
   console.log(
     `\nFPIR: share of non-mated probes whose best gallery score passes the threshold; FNIR: share of mated probes whose mate is not the ` +
-      `rank-1 candidate passing it. A probe with no face is a miss (mated) or a correct rejection (non-mated); a gallery image with no face leaves that identity unenrolled.`
+      `rank-1 candidate passing it. 95% CI: percentile bootstrap over ${BOOTSTRAP_RESAMPLES} redraws of the mated and of the non-mated probes (threshold re-chosen on each). A probe with no face is a miss (mated) or a correct rejection (non-mated); a gallery image with no face leaves that identity unenrolled.`
   )
 }
 

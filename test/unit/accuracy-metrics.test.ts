@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { chipTemplate, similarityTransform } from '../../src/main/engine/face-chip'
 import { parseLfwPairs } from '../../bench/accuracy/lfw-pairs'
+import { mulberry32 } from '../../bench/accuracy/make-identify-protocol'
 import {
   accuracyAt,
   bestThreshold,
   fnirAtFpir,
+  fnirInterval,
   foldAccuracy,
   rank1Rate,
   rocAuc,
@@ -101,6 +103,26 @@ describe('open-set identification', () => {
     expect(fnirAtFpir(searches, 0.25)).toEqual({ threshold: 0.5, falseRate: 0.25, rate: 0.5 })
     // FPIR 0: threshold 0.7, only 0.9 remains a hit.
     expect(fnirAtFpir(searches, 0.001)).toEqual({ threshold: 0.7, falseRate: 0, rate: 0.75 })
+  })
+
+  it('bootstrap interval of FNIR: brackets the figure, narrows with more searches, repeats with its seed', () => {
+    // 1,000 mated searches of which 80 miss (FNIR 8%), 2,000 non-mated scoring under every hit.
+    const many = [
+      ...Array.from({ length: 1000 }, (_, i) => search(true, i >= 80, 0.9)),
+      ...Array.from({ length: 2000 }, (_, i) => search(false, false, 0.1 + (0.4 * i) / 2000))
+    ]
+    const wide = fnirInterval(many, 0.01, mulberry32(1), 400)
+    expect(fnirAtFpir(many, 0.01).rate).toBeCloseTo(0.08)
+    expect(wide.low).toBeLessThan(0.08)
+    expect(wide.high).toBeGreaterThan(0.08)
+    // Binomial: ±1.96 × √(0.08 × 0.92 / 1000) ≈ ±1.7 points.
+    expect(wide.high - wide.low).toBeGreaterThan(0.025)
+    expect(wide.high - wide.low).toBeLessThan(0.045)
+    const tenfold = [...many, ...many, ...many, ...many, ...many, ...many, ...many, ...many, ...many, ...many]
+    const narrow = fnirInterval(tenfold, 0.01, mulberry32(1), 200)
+    expect(narrow.high - narrow.low).toBeLessThan((wide.high - wide.low) / 2)
+    expect(fnirInterval(many, 0.01, mulberry32(1), 400)).toEqual(wide)
+    expect(() => fnirInterval(many.filter((s) => s.mated), 0.01, mulberry32(1))).toThrow(RangeError)
   })
 })
 
