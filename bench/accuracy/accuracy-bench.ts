@@ -15,6 +15,10 @@
  *   0.1% with the threshold at each point, and the top non-mated scores.
  * - `make-identify`: writes a seeded 1:N protocol from LFW people not in `--exclude` (default
  *   pairsDevTest.txt) to `--out` (default bench/protocols).
+ * - `identify-draws`: the 1:N figures on several seeded draws of that protocol (`--seeds`, the
+ *   committed protocol's seed first), one row per draw and their mean ± sd. One draw's FNIR at
+ *   FPIR 1% rests on its 20 closest non-mated probes; the mean over draws is a steadier
+ *   estimate of the same quantity.
  *
  * Common options: `--images DIR` (default <datasets>/lfw/images), `--pipeline a,b,c,d,e`
  * (pipelines.ts), `--workers N` threads (default 1), `--backend auto|wasm`, `--cache FILE`
@@ -37,8 +41,9 @@ import { RECOGNITION_MODEL_ID } from '../../src/main/services/decision/recogniti
 import { writeCalibration } from './write-calibration'
 import { formatProtocol, parseProtocol, type ProtocolEntry } from './identify-protocol'
 import { interleaveFolds, parseLfwPairs, type LfwPair } from './lfw-pairs'
-import { makeIdentifyProtocol, mulberry32, parseLfwNames } from './make-identify-protocol'
-import { accuracyAt, bestThreshold, fnirAtFpir, fnirInterval, foldAccuracy, rank1Rate, rocAuc, tarAtFar, type ScoredPair, type SearchOutcome } from './metrics'
+import { makeIdentifyProtocol, mulberry32, parseLfwNames, type IdentifyProtocol } from './make-identify-protocol'
+import { searchProtocol } from './open-set-search'
+import { accuracyAt, bestThreshold, fnirAtFpir, fnirInterval, foldAccuracy, meanSd, rank1Rate, rocAuc, tarAtFar, type ScoredPair } from './metrics'
 import {
   displayThreshold,
   facesFound,
@@ -70,6 +75,14 @@ const TOP_NON_MATED = 5
 const BOOTSTRAP_RESAMPLES = 1000
 const BOOTSTRAP_SEED = 20261122
 
+/**
+ * Seeds of the protocol draws behind `identify-draws`: 20070049 made the committed
+ * bench/protocols files; the four after it were fixed before any of their results were seen.
+ */
+const DRAW_SEEDS = [20070049, 20070050, 20070051, 20070052, 20070053]
+
+const MODES = ['verify', 'identify', 'make-identify', 'identify-draws']
+
 function parseCli() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -90,14 +103,15 @@ function parseCli() {
       exclude: { type: 'string', default: join(lfw, 'pairsDevTest.txt') },
       enrolled: { type: 'string', default: '1000' },
       'non-mated': { type: 'string', default: '2000' },
-      seed: { type: 'string', default: '20070049' },
+      seed: { type: 'string', default: String(DRAW_SEEDS[0]) },
+      seeds: { type: 'string', default: DRAW_SEEDS.join(',') },
       out: { type: 'string', default: join(projectRoot, 'bench', 'protocols') },
       'write-calibration': { type: 'string' },
       'calibration-pipeline': { type: 'string', default: 'f' }
     }
   })
   const mode = positionals[0] ?? 'verify'
-  if (!['verify', 'identify', 'make-identify'].includes(mode)) throw new Error(`unknown mode ${mode} (verify | identify | make-identify)`)
+  if (!MODES.includes(mode)) throw new Error(`unknown mode ${mode} (${MODES.join(' | ')})`)
   const pipelines = values.pipeline.split(',').map((p) => p.trim()) as PipelineId[]
   for (const p of pipelines) if (!PIPELINE_IDS.includes(p)) throw new Error(`unknown pipeline ${p} (${PIPELINE_IDS.join(', ')})`)
   const imagesDir = resolve(values.images)
@@ -331,27 +345,7 @@ async function identify(cli: Cli): Promise<void> {
   const rows: string[][] = []
   const topLines: string[] = []
   for (const pipeline of cli.pipelines) {
-    const templates = gallery.flatMap((g) => {
-      const t = templateOf(all.get(g.path), pipeline)
-      return t ? [{ identity: g.identity as string, template: t }] : []
-    })
-    const nonMatedTop: { score: number; probe: string; candidate: string }[] = []
-    const searches: SearchOutcome[] = probes.map((probe) => {
-      const mated = probe.identity !== null && enrolledIds.has(probe.identity)
-      const t = templateOf(all.get(probe.path), pipeline)
-      if (!t || templates.length === 0) return { mated, topIsMate: false, topScore: null }
-      let best = -Infinity
-      let bestIdentity = ''
-      for (const g of templates) {
-        const s = similarity(pipeline, t, g.template)
-        if (s > best) {
-          best = s
-          bestIdentity = g.identity
-        }
-      }
-      if (!mated) nonMatedTop.push({ score: best, probe: probe.path, candidate: bestIdentity })
-      return { mated, topIsMate: mated && bestIdentity === probe.identity, topScore: best }
-    })
+    const { searches, nonMatedTop, enrolled } = searchProtocol(gallery, probes, all, pipeline)
     const points = FALSE_RATES.map((fpir) => fnirAtFpir(searches, fpir))
     const probePaths = probes.map((p) => p.path)
     const noFace = imageCounts(probePaths, all, pipeline)
@@ -364,11 +358,10 @@ async function identify(cli: Cli): Promise<void> {
         const ci = fnirInterval(searches, FALSE_RATES[i] as number, mulberry32(BOOTSTRAP_SEED + i), BOOTSTRAP_RESAMPLES)
         return `${percent(p.rate)} (95% CI ${percent(ci.low)}–${percent(ci.high)}; ${unit} ${fixed(displayThreshold(pipeline, p.threshold))}, FPIR ${percent(p.falseRate)})`
       }),
-      `${gallery.length - templates.length}`,
+      `${gallery.length - enrolled}`,
       `${noFace.noFace}${noFace.unreadable ? ` (+${noFace.unreadable} missing)` : ''}`,
       fixed(msPerFace([...gallery.map((g) => g.path), ...probePaths], all, pipeline), 0)
     ])
-    nonMatedTop.sort((a, b) => b.score - a.score)
     topLines.push(
       `- ${PIPELINE_NAMES[pipeline]}: ` +
         nonMatedTop
@@ -387,14 +380,15 @@ async function identify(cli: Cli): Promise<void> {
   )
 }
 
-function makeIdentify(cli: Cli): void {
+/** The seeded LFW protocol the options describe (`--names`, `--exclude`, `--enrolled`, `--non-mated`). */
+function protocolFor(cli: Cli, seed: number): IdentifyProtocol {
   const people = parseLfwNames(readFileSync(cli.values.names, 'utf8'))
   const excluded = parseLfwPairs(readFileSync(cli.values.exclude, 'utf8')).pairs
-  const protocol = makeIdentifyProtocol(people, excluded, {
-    enrolled: Number(cli.values.enrolled),
-    nonMated: Number(cli.values['non-mated']),
-    seed: Number(cli.values.seed)
-  })
+  return makeIdentifyProtocol(people, excluded, { enrolled: Number(cli.values.enrolled), nonMated: Number(cli.values['non-mated']), seed })
+}
+
+function makeIdentify(cli: Cli): void {
+  const protocol = protocolFor(cli, Number(cli.values.seed))
   mkdirSync(cli.values.out, { recursive: true })
   const galleryFile = join(cli.values.out, 'lfw-1n-gallery.csv')
   const probesFile = join(cli.values.out, 'lfw-1n-probes.csv')
@@ -407,6 +401,44 @@ function makeIdentify(cli: Cli): void {
   )
 }
 
+async function identifyDraws(cli: Cli): Promise<void> {
+  const seeds = cli.values.seeds.split(',').map((s) => Number(s.trim()))
+  if (seeds.some((s) => !Number.isInteger(s))) throw new Error(`--seeds must list integers, got ${cli.values.seeds}`)
+  const draws = seeds.map((seed) => ({ seed, ...protocolFor(cli, seed) }))
+  const imagePaths = [...new Set(draws.flatMap((d) => [...d.gallery, ...d.probes].map((e) => e.path)))]
+  const { records: all, backend } = await records(cli, imagePaths, 'identify-draws')
+  printHeader(
+    cli,
+    backend,
+    `${draws.length} draws (seeds ${seeds.join(', ')}) of ${cli.values.enrolled} enrolled LFW people (one gallery image and one mated probe each) and ` +
+      `${cli.values['non-mated']} non-mated probes, people of ${cli.values.exclude} excluded; ${imagePaths.length} distinct images`
+  )
+  for (const pipeline of cli.pipelines) {
+    const unit = PIPELINE_METRIC[pipeline] === 'cosine' ? 'cos ≥' : 'dist <'
+    const perDraw = draws.map((d) => {
+      const { searches, nonMatedTop } = searchProtocol(d.gallery, d.probes, all, pipeline)
+      return { seed: d.seed, rank1: rank1Rate(searches), points: FALSE_RATES.map((fpir) => fnirAtFpir(searches, fpir)), closest: nonMatedTop[0] }
+    })
+    const rows = perDraw.map((d) => [
+      String(d.seed),
+      percent(d.rank1),
+      ...d.points.map((p) => `${percent(p.rate)} (${unit} ${fixed(displayThreshold(pipeline, p.threshold))})`),
+      d.closest ? `${fixed(displayThreshold(pipeline, d.closest.score))} (${d.closest.probe} → ${d.closest.candidate})` : '–'
+    ])
+    const summary = (values: number[]): string => {
+      const { mean, sd } = meanSd(values)
+      return `${percent(mean)} ± ${percent(sd)}`
+    }
+    rows.push(['mean ± sd', summary(perDraw.map((d) => d.rank1)), ...FALSE_RATES.map((_, i) => summary(perDraw.map((d) => d.points[i]?.rate ?? NaN))), ''])
+    console.log(`\n## Open-set 1:N over protocol draws: ${PIPELINE_NAMES[pipeline]}\n`)
+    console.log(markdownTable(['seed', 'rank-1', 'FNIR @ FPIR 1%', 'FNIR @ FPIR 0.1%', 'closest non-mated'], rows))
+  }
+  console.log(
+    `\nEach draw picks the enrolled people, their gallery and mated images and the non-mated people anew (make-identify-protocol.ts), so draws share ` +
+      `people and images; sd is over draws. FPIR and FNIR as in identify mode.`
+  )
+}
+
 async function main(): Promise<void> {
   const cli = parseCli()
   if (cli.mode === 'make-identify') return makeIdentify(cli)
@@ -415,6 +447,7 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   if (cli.mode === 'identify') return identify(cli)
+  if (cli.mode === 'identify-draws') return identifyDraws(cli)
   return verify(cli)
 }
 
