@@ -186,6 +186,24 @@ describe.skipIf(!hasDeepfaceUnit)(`face engine on real photos${hasDeepfaceUnit ?
     }
   })
 
+  it.skipIf(!hasLfw)('finds the face in front when SSD first returns only tiny background faces', async () => {
+    // LFW photos in which SSD, on the image as sent, finds only background faces of 10–18 px.
+    const descriptors: number[][] = []
+    for (const [person, index] of [['Lech_Walesa', 2], ['David_Dewayne_Williams', 1], ['Makiya_Ali_Hassan', 1]] as const) {
+      const result = await engine.detect({ kind: 'encoded', data: new Uint8Array(readFileSync(lfwImage(person, index))) }, photo)
+      const front = result.faces.find((f) => f.box.x + f.box.width / 2 > 50 && f.box.x + f.box.width / 2 < 100)
+      expect(front, person).toBeDefined()
+      expect((front as EngineFace).box.width, person).toBeGreaterThan(40)
+      descriptors.push((front as EngineFace).descriptor as number[])
+    }
+    // Now real faces of three different people: their tiny background faces had scored 0.79–0.98.
+    const cosine = (a: number[], b: number[]): number => a.reduce((s, x, i) => s + x * (b[i] as number), 0)
+    for (let i = 0; i < 3; i++) for (let j = i + 1; j < 3; j++) expect(cosine(descriptors[i] as number[], descriptors[j] as number[])).toBeLessThan(0.4)
+    // And the face in front is Lech Wałęsa: it matches another photo of him.
+    const other = await engine.detect({ kind: 'encoded', data: new Uint8Array(readFileSync(lfwImage('Lech_Walesa', 1))) }, photo)
+    expect(cosine(descriptors[0] as number[], other.faces[0]?.descriptor as number[])).toBeGreaterThan(0.45)
+  })
+
   it('finds no face, and leaks no tensor, in degenerate images', async () => {
     const before = await engine.memory()
     for (const [width, height] of [[1, 1], [2, 2], [1, 500], [33, 17]] as const) {

@@ -74,11 +74,44 @@ const boxToImage = (b: Box, c: DetectionCanvas): Box => ({ x: (b.x - c.offsetX) 
  */
 export const LARGE_FACE_SHARE = 0.3
 
-/** True when a photo's detection should be repeated on the padded canvas: no face, or a face filling ≥ {@link LARGE_FACE_SHARE} of the shorter side. */
-function needsPaddedLook(results: readonly FaceApiResult[], pixels: Pixels): boolean {
-  if (results.length === 0) return true
-  const side = Math.min(pixels.width, pixels.height)
-  return results.some((r) => Math.max(r.detection.box.width, r.detection.box.height) >= LARGE_FACE_SHARE * side)
+/**
+ * Share of the image's shorter side that the largest face a photo's first look found must
+ * reach; below it the photo is looked at again on the padded canvas. SSD, resizing to 512 px,
+ * can miss the one large face of a small photo entirely and return only tiny faces from the
+ * background. Measured on the LFW images of the 1:N protocol draws (bench/accuracy): on
+ * Lech_Walesa_0002, David_Dewayne_Williams_0001, Makiya_Ali_Hassan_0001 and Choi_Sung-hong_0003
+ * (150 px), SSD found only background faces of 10–18 px (7–12% of the side) and missed the
+ * 50–61 px face in front, which it finds at 0.98–0.996 on the padded canvas. Descriptors of
+ * such tiny faces are not a person's: four of them, of four different people, scored cosine
+ * 0.79–0.98 with each other. A photo's main face is rarely this small (LFW's are 33–47%).
+ */
+export const SMALL_FACE_SHARE = 0.15
+
+/**
+ * True when a photo's detection should be repeated on the padded canvas: no face, a face
+ * filling ≥ {@link LARGE_FACE_SHARE} of the shorter side, or only faces under
+ * {@link SMALL_FACE_SHARE} of it. `boxes` in the pixels of the image of `width` × `height`.
+ */
+export function needsPaddedLook(boxes: readonly Box[], width: number, height: number): boolean {
+  if (boxes.length === 0) return true
+  const largest = largestSide(boxes)
+  const side = Math.min(width, height)
+  return largest >= LARGE_FACE_SHARE * side || largest < SMALL_FACE_SHARE * side
+}
+
+/** The longest box side among `boxes` (0 for none), in their pixels. */
+const largestSide = (boxes: readonly Box[]): number => boxes.reduce((m, b) => Math.max(m, b.width, b.height), 0)
+
+/**
+ * Whether the padded look's faces replace the first look's: when it finds as many faces, or
+ * when the first found only faces under {@link SMALL_FACE_SHARE} of the shorter side and the
+ * padded look finds one at least that large (the face in front that SSD had missed). Boxes in
+ * the pixels of the image of `width` × `height`.
+ */
+export function keepPaddedLook(first: readonly Box[], padded: readonly Box[], width: number, height: number): boolean {
+  if (padded.length >= first.length) return true
+  const small = SMALL_FACE_SHARE * Math.min(width, height)
+  return largestSide(first) < small && largestSide(padded) >= small
 }
 
 /**
@@ -105,14 +138,16 @@ export async function findFaces(api: LoadedFaceApi, pixels: Pixels, options: Det
   let canvas: DetectionCanvas = { tensor: input, scale: 1, offsetX: 0, offsetY: 0 }
   try {
     let results = (await faceapi.detectAllFaces(input, detector).withFaceLandmarks()) as FaceApiResult[]
-    // A photo whose face fills much of the frame: SSD misses it or boxes it loosely, and the
-    // landmarks (cut from that box) then misplace the eyes, so look again with the image in a
-    // padded canvas. Only then, because padding shrinks every face, and small faces of a wide
-    // photo would be lost; the padded result is kept only when it finds as many faces.
-    if (options.detector === 'ssd-mobilenetv1' && needsPaddedLook(results, pixels)) {
+    // A photo whose face fills much of the frame: SSD misses it (sometimes returning only tiny
+    // background faces) or boxes it loosely, and the landmarks (cut from that box) then
+    // misplace the eyes, so look again with the image in a padded canvas. Only then, because
+    // padding shrinks every face, and small faces of a wide photo would be lost (keepPaddedLook).
+    const firstBoxes = results.map((r) => r.detection.box)
+    if (options.detector === 'ssd-mobilenetv1' && needsPaddedLook(firstBoxes, pixels.width, pixels.height)) {
       const padded = paddedCanvas(tf, input)
       const again = (await faceapi.detectAllFaces(padded.tensor, detector).withFaceLandmarks()) as FaceApiResult[]
-      if (again.length >= results.length) {
+      const againBoxes = again.map((r) => boxToImage(r.detection.box, padded))
+      if (keepPaddedLook(firstBoxes, againBoxes, pixels.width, pixels.height)) {
         canvas = padded
         results = again
       } else padded.tensor.dispose()
