@@ -80,8 +80,8 @@ export interface PaddedStage {
   ms: { input: number; detect: number; crop: number; chip: number; mirror: number; mfn?: number }
 }
 
-/** Bumped whenever the engine's photo path changes what it returns, so cached g records are redone (2: the padded look for large faces; 3: the tiny detector when SSD finds none; 4: landmarks looked at twice, landmark-square.ts). */
-export const ENGINE_STAGE_VERSION = 4
+/** Bumped whenever the engine's photo path changes what it returns, so cached g records are redone (2: the padded look for large faces; 3: the tiny detector when SSD finds none; 4: landmarks looked at twice, landmark-square.ts; 5: the padded look when SSD finds only small faces). */
+export const ENGINE_STAGE_VERSION = 5
 
 /** What the engine's own photo detection (pipeline g) gave: faces found, the central face's descriptor, ms. */
 export interface EngineStage {

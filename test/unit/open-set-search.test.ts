@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { searchProtocol } from '../../bench/accuracy/open-set-search'
-import type { ImageRecord } from '../../bench/accuracy/pipelines'
+import { ENGINE_STAGE_VERSION, type ImageRecord } from '../../bench/accuracy/pipelines'
 
 /** A pipeline-g record whose descriptor is the unit vector at `angle` radians in a plane. */
 const at = (path: string, angle: number | null): [string, ImageRecord] => [
   path,
-  { path, engine: { version: 4, faces: angle === null ? 0 : 1, descriptor: angle === null ? null : [Math.cos(angle), Math.sin(angle)], ms: 1 } }
+  { path, engine: { version: ENGINE_STAGE_VERSION, faces: angle === null ? 0 : 1, descriptor: angle === null ? null : [Math.cos(angle), Math.sin(angle)], ms: 1 } }
 ]
 
 describe('searchProtocol (open-set 1:N over bench records)', () => {
